@@ -1,0 +1,35 @@
+import { cpSync } from 'node:fs'
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+
+/** Copies the SQL migrations beside the main bundle, where `defaultMigrationsDir()` looks for them. */
+const copyMigrations = {
+  name: 'overturn-copy-migrations',
+  closeBundle() {
+    cpSync(resolve('electron/core/db/migrations'), resolve('out/main/migrations'), { recursive: true })
+  },
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      externalizeDeps: true,
+    },
+    plugins: [copyMigrations],
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: resolve('electron/preload/index.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      outDir: resolve('out/renderer'),
+    },
+    plugins: [vue()],
+  },
+})

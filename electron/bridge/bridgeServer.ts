@@ -1,0 +1,125 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../../shared/security'
+import type { Dispatch } from '../core/handlers'
+
+/** Largest request body the bridge reads: far above any form, far below a memory problem. */
+const MAX_BODY_BYTES = 1_000_000
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface BridgeServer {
+  url: string
+  /** The address to open: carries the per-run token once, the page keeps it for the session. */
+  openUrl: string
+  token: string
+  server: Server
+  close: () => Promise<void>
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+}
+
+/**
+ * Browser mode: serves the built renderer and the same contract as Electron IPC over HTTP, bound to
+ * 127.0.0.1 only. Every API call must carry the random per-run token; the Host header must name the
+ * loopback address (a defence against DNS rebinding); requests are validated by the same dispatcher.
+ */
+export async function startBridgeServer(options: { dispatch: Dispatch; rendererDir: string; port?: number; token?: string }): Promise<BridgeServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const expected = Buffer.from(token)
+  let allowedHosts: string[] = []
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'internal', message: 'error.internal' } }))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
+    const path = (req.url ?? '/').split('?')[0]
+    if (path.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
+      const given = Buffer.from(String(req.headers['x-overturn-token'] ?? ''))
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
+      }
+      const body = await readBody(req)
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', message: 'error.tooLarge' } })
+      let request: unknown
+      try {
+        request = body.length ? JSON.parse(body) : {}
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'validation', message: 'error.badJson' } })
+      }
+      return send(res, 200, options.dispatch(decodeURIComponent(path.slice('/api/'.length)), request))
+    }
+    return serveStatic(path, res)
+  }
+
+  async function serveStatic(path: string, res: ServerResponse) {
+    const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '')
+    const file = normalize(join(options.rendererDir, relative))
+    if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, { ok: false })
+    try {
+      const content = await readFile(file)
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+      res.end(content)
+    } catch {
+      send(res, 404, { ok: false })
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
+  const url = `http://127.0.0.1:${port}/`
+  return {
+    url,
+    openUrl: `${url}?token=${encodeURIComponent(token)}`,
+    token,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolve(null)
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadMigrations, migrate } from './db/migrate'
+import { openDatabase } from './db/openDatabase'
+import { createAdvocateRepository } from './repositories/advocateRepository'
+import { createBoardRepository } from './repositories/boardRepository'
+import { createCaseRepository } from './repositories/caseRepository'
+import { createContactRepository } from './repositories/contactRepository'
+import { createDeadlineRepository } from './repositories/deadlineRepository'
+import { createSettingsRepository } from './repositories/settingsRepository'
+import { createCaseService } from './services/caseService'
+import { createCaseloadService } from './services/caseloadService'
+import { createDeadlineService } from './services/deadlineService'
+
+export interface CoreOptions {
+  /** Folder holding the caseload database and its backups. */
+  dataDir: string
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date
+  /** Open on the demo caseload when the folder is new (default true). */
+  seedDemoOnFirstRun?: boolean
+  migrationsDir?: string
+}
+
+export const DATABASE_FILE = 'overturn.db'
+
+/**
+ * The composition root: opens the database, migrates it, and wires repositories into services.
+ * The same core runs behind Electron IPC, the browser bridge, the command line and the tests.
+ */
+export function createCore(options: CoreOptions) {
+  const now = options.now ?? (() => new Date())
+  mkdirSync(options.dataDir, { recursive: true })
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE))
+  try {
+    migrate(db, loadMigrations(options.migrationsDir))
+  } catch (error) {
+    db.close()
+    throw error
+  }
+
+  const cases = createCaseRepository(db)
+  const contacts = createContactRepository(db)
+  const advocates = createAdvocateRepository(db)
+  const settings = createSettingsRepository(db)
+  const board = createBoardRepository(db)
+  const deadlines = createDeadlineService({ cases, store: createDeadlineRepository(db) })
+  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, advocates, settings, deadlines })
+  const caseService = createCaseService({
+    db,
+    now,
+    cases,
+    contacts,
+    advocates,
+    deadlines,
+    currentAdvocateId: () => caseload.currentAdvocateId(),
+  })
+  if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
+
+  return {
+    db,
+    now,
+    dataDir: options.dataDir,
+    board,
+    advocates,
+    cases: caseService,
+    caseload,
+    deadlines,
+    close: () => db.close(),
+  }
+}
+export type Core = ReturnType<typeof createCore>

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { contract, type ApiResult, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/contract'
+import { localDayOf } from '../../shared/domain/days'
+import type { Core } from './createCore'
+import { AppError } from './errors'
+
+type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> }
+
+/** Maps every contract channel to the core call that answers it. */
+export function createHandlers(core: Core): Handlers {
+  return {
+    'cases:board': (query) => core.board.load(query, localDayOf(core.now())),
+    'cases:get': ({ caseId }) => core.cases.get(caseId),
+    'cases:create': (input) => core.cases.create(input),
+    'cases:move': (input) => core.cases.move(input),
+    'contacts:add': (input) => core.cases.addContact(input),
+    'advocates:list': () => core.advocates.list(),
+    'caseload:info': () => core.caseload.info(),
+    'caseload:removeDemo': () => core.caseload.removeDemo(),
+    'caseload:resetEmpty': () => core.caseload.resetEmpty(),
+    'caseload:loadDemo': () => core.caseload.loadDemo(),
+  }
+}
+
+/** Turns zod issues into `field.path → message key` for messages shown beside each field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_'
+    if (!fields[path]) fields[path] = issue.message.startsWith('error.') ? issue.message : 'error.invalid'
+  }
+  return fields
+}
+
+/**
+ * The single entry used by Electron IPC and the browser bridge: validates the request with the
+ * contract's schema, calls the core, and answers `{ ok, data }` or `{ ok: false, error }`. It never
+ * throws and never returns a raw Error, a stack trace or a path; unexpected failures are logged by
+ * channel and error name only, so no patient data reaches a log.
+ */
+export function createDispatcher(core: Core) {
+  const handlers = createHandlers(core)
+  return function dispatch(channel: string, request: unknown): ApiResult<unknown> {
+    if (!Object.hasOwn(contract, channel)) {
+      return { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } }
+    }
+    const name = channel as Channel
+    const parsed = contract[name].request.safeParse(request ?? {})
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
+    }
+    try {
+      const handler = handlers[name] as (request: unknown) => unknown
+      return { ok: true, data: handler(parsed.data) }
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }
+      }
+      console.error(`[overturn] ${name} failed: ${error instanceof Error ? error.name : 'unknown error'}`)
+      return { ok: false, error: { code: 'internal', message: 'error.internal' } }
+    }
+  }
+}
+export type Dispatch = ReturnType<typeof createDispatcher>

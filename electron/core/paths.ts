@@ -1,0 +1,18 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Where the caseload lives when nothing overrides it: the same folder Electron's `userData` path
+ * gives for an app named "overturn", plus `caseload/`, so browser mode and the desktop app share data.
+ * `OVERTURN_DATA_DIR` overrides it (tests, portable installs, a USB stick).
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.OVERTURN_DATA_DIR) return env.OVERTURN_DATA_DIR
+  const base =
+    process.platform === 'win32'
+      ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(homedir(), '.config'))
+  return join(base, 'overturn', 'caseload')
+}

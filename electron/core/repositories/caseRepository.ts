@@ -1,0 +1,218 @@
+import type { CaseDetail, DenialDetail, HistoryEntry } from '../../../shared/domain/dto'
+import type { DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from '../../../shared/domain/enums'
+import type { CaseCreate } from '../../../shared/schemas/caseSchemas'
+import type { Db } from '../db/openDatabase'
+import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from './rowMapping'
+
+interface CaseRow {
+  id: number
+  stage: Stage
+  urgency: Urgency
+  service_type: ServiceType
+  opened_on: string
+  closed_on: string | null
+  stage_entered_at: string
+  appeal_filed_on: string | null
+  summary: string
+  is_demo: number
+  advocate_id: number | null
+  patient_id: number
+  first_name: string
+  last_name: string
+  date_of_birth: string | null
+  phone: string
+  preferred_language: string
+  coverage_id: number
+  payer: string
+  plan_family: PlanFamily
+  member_id: string
+  group_number: string
+  state: string
+  therapy_id: number
+  category: TherapyCategory
+  drug: string
+  hcpcs_code: string
+  icd10_codes: string
+  prescriber: string
+  infusion_provider: string
+}
+
+interface DenialRow {
+  id: number
+  notice_date: string
+  received_date: string | null
+  reasons: string
+  prior_auth_number: string
+  claim_number: string
+  amount_cents: number | null
+  stated_deadline: string | null
+}
+
+interface HistoryRow {
+  id: number
+  from_stage: Stage | null
+  to_stage: Stage
+  moved_at: string
+  advocate_name: string | null
+  override_reason: string
+  note: string
+}
+
+export type CaseCore = Omit<CaseDetail, 'advocate' | 'history' | 'contacts' | 'deadlineReport'> & { advocateId: number | null }
+
+const toDenial = (row: DenialRow): DenialDetail => ({
+  id: row.id,
+  noticeDate: row.notice_date,
+  receivedDate: row.received_date,
+  reasons: parseJsonArray<DenialReason>(row.reasons),
+  priorAuthNumber: row.prior_auth_number,
+  claimNumber: row.claim_number,
+  amount: centsToDollars(row.amount_cents),
+  statedDeadline: row.stated_deadline,
+})
+
+/** The case aggregate: a case with its patient, coverage, therapy, denials and stage history. */
+export function createCaseRepository(db: Db) {
+  const insertPatient = db.prepare(`INSERT INTO patients
+    (first_name, last_name, date_of_birth, phone, preferred_language, is_demo, created_at, updated_at)
+    VALUES (@firstName, @lastName, @dateOfBirth, @phone, @preferredLanguage, @isDemo, @now, @now)`)
+  const insertCoverage = db.prepare(`INSERT INTO coverages (patient_id, payer, plan_family, member_id, group_number, state, created_at)
+    VALUES (@patientId, @payer, @planFamily, @memberId, @groupNumber, @state, @now)`)
+  const insertTherapy = db.prepare(`INSERT INTO therapies
+    (patient_id, category, drug, hcpcs_code, icd10_codes, prescriber, infusion_provider, created_at)
+    VALUES (@patientId, @category, @drug, @hcpcsCode, @icd10Codes, @prescriber, @infusionProvider, @now)`)
+  const insertCase = db.prepare(`INSERT INTO cases
+    (patient_id, coverage_id, therapy_id, stage, urgency, service_type, advocate_id, opened_on, stage_entered_at,
+     summary, is_demo, created_at, updated_at)
+    VALUES (@patientId, @coverageId, @therapyId, @stage, @urgency, @serviceType, @advocateId, @openedOn, @now,
+     @summary, @isDemo, @now, @now)`)
+  const insertDenial = db.prepare(`INSERT INTO denials
+    (case_id, notice_date, received_date, reasons, prior_auth_number, claim_number, amount_cents, stated_deadline, created_at)
+    VALUES (@caseId, @noticeDate, @receivedDate, @reasons, @priorAuthNumber, @claimNumber, @amountCents, @statedDeadline, @now)`)
+  const insertHistory = db.prepare(`INSERT INTO case_history (case_id, from_stage, to_stage, moved_at, advocate_id, override_reason, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const selectCase = db.prepare(`SELECT c.id, c.stage, c.urgency, c.service_type, c.opened_on, c.closed_on, c.stage_entered_at,
+      c.appeal_filed_on, c.summary, c.is_demo, c.advocate_id,
+      p.id AS patient_id, p.first_name, p.last_name, p.date_of_birth, p.phone, p.preferred_language,
+      cv.id AS coverage_id, cv.payer, cv.plan_family, cv.member_id, cv.group_number, cv.state,
+      t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider
+    FROM cases c JOIN patients p ON p.id = c.patient_id JOIN coverages cv ON cv.id = c.coverage_id
+    JOIN therapies t ON t.id = c.therapy_id WHERE c.id = ?`)
+  const selectDenials = db.prepare(`SELECT id, notice_date, received_date, reasons, prior_auth_number, claim_number, amount_cents,
+    stated_deadline FROM denials WHERE case_id = ? ORDER BY notice_date DESC, id DESC`)
+  const selectHistory = db.prepare(`SELECT h.id, h.from_stage, h.to_stage, h.moved_at, a.display_name AS advocate_name,
+    h.override_reason, h.note FROM case_history h LEFT JOIN advocates a ON a.id = h.advocate_id
+    WHERE h.case_id = ? ORDER BY h.moved_at, h.id`)
+  const updateStage = db.prepare(`UPDATE cases SET stage = @stage, stage_entered_at = @now, updated_at = @now,
+    closed_on = CASE WHEN @stage = 'closed' THEN @today ELSE NULL END,
+    appeal_filed_on = CASE WHEN @keepFiled THEN appeal_filed_on ELSE NULL END WHERE id = @id`)
+
+  return {
+    /** Inserts every part of a new case; call inside a transaction. Returns the case id. */
+    insert(input: CaseCreate, options: { isDemo: boolean; now: string; movedBy: number | null }): number {
+      const { now } = options
+      const isDemo = options.isDemo ? 1 : 0
+      const patientId = Number(insertPatient.run({ ...input.patient, isDemo, now }).lastInsertRowid)
+      const coverageId = Number(insertCoverage.run({ ...input.coverage, patientId, now }).lastInsertRowid)
+      const therapyId = Number(
+        insertTherapy.run({ ...input.therapy, icd10Codes: JSON.stringify(input.therapy.icd10Codes), patientId, now }).lastInsertRowid,
+      )
+      const caseId = Number(
+        insertCase.run({
+          patientId,
+          coverageId,
+          therapyId,
+          stage: input.stage,
+          urgency: input.urgency,
+          serviceType: input.serviceType,
+          advocateId: input.advocateId,
+          openedOn: input.openedOn,
+          summary: input.summary,
+          isDemo,
+          now,
+        }).lastInsertRowid,
+      )
+      if (input.denial) {
+        const { amount, reasons, ...denial } = input.denial
+        insertDenial.run({ ...denial, caseId, reasons: JSON.stringify(reasons), amountCents: dollarsToCents(amount), now })
+      }
+      insertHistory.run(caseId, null, input.stage, now, options.movedBy, '', '')
+      return caseId
+    },
+
+    getCore(id: number): CaseCore | null {
+      const row = selectCase.get(id) as CaseRow | undefined
+      if (!row) return null
+      return {
+        id: row.id,
+        stage: row.stage,
+        urgency: row.urgency,
+        serviceType: row.service_type,
+        openedOn: row.opened_on,
+        closedOn: row.closed_on,
+        stageEnteredAt: row.stage_entered_at,
+        appealFiledOn: row.appeal_filed_on,
+        summary: row.summary,
+        isDemo: toBool(row.is_demo),
+        advocateId: row.advocate_id,
+        patient: {
+          id: row.patient_id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          dateOfBirth: row.date_of_birth,
+          phone: row.phone,
+          preferredLanguage: row.preferred_language,
+        },
+        coverage: {
+          id: row.coverage_id,
+          payer: row.payer,
+          planFamily: row.plan_family,
+          memberId: row.member_id,
+          groupNumber: row.group_number,
+          state: row.state,
+        },
+        therapy: {
+          id: row.therapy_id,
+          category: row.category,
+          drug: row.drug,
+          hcpcsCode: row.hcpcs_code,
+          icd10Codes: parseJsonArray<string>(row.icd10_codes),
+          prescriber: row.prescriber,
+          infusionProvider: row.infusion_provider,
+        },
+        denials: (selectDenials.all(id) as DenialRow[]).map(toDenial),
+      }
+    },
+
+    history: (caseId: number): HistoryEntry[] =>
+      (selectHistory.all(caseId) as HistoryRow[]).map((row) => ({
+        id: row.id,
+        fromStage: row.from_stage,
+        toStage: row.to_stage,
+        movedAt: row.moved_at,
+        advocateName: row.advocate_name,
+        overrideReason: row.override_reason,
+        note: row.note,
+      })),
+
+    /** Moves a case and records the move; call inside a transaction. */
+    move(id: number, from: Stage, to: Stage, move: { now: string; today: string; movedBy: number | null; overrideReason: string; note: string; keepFiled: boolean }) {
+      updateStage.run({ id, stage: to, now: move.now, today: move.today, keepFiled: move.keepFiled ? 1 : 0 })
+      insertHistory.run(id, from, to, move.now, move.movedBy, move.overrideReason, move.note)
+    },
+
+    /** Deletes cases and the patients left without a case. */
+    deleteWhere(filter: 'demo' | 'all'): number {
+      const where = filter === 'demo' ? 'WHERE is_demo = 1' : ''
+      const removed = db.prepare(`DELETE FROM cases ${where}`).run().changes
+      db.prepare('DELETE FROM patients WHERE id NOT IN (SELECT patient_id FROM cases)').run()
+      return removed
+    },
+
+    counts(): { caseCount: number; demoCaseCount: number } {
+      const row = db.prepare('SELECT COUNT(*) AS total, COALESCE(SUM(is_demo), 0) AS demo FROM cases').get() as { total: number; demo: number }
+      return { caseCount: row.total, demoCaseCount: row.demo }
+    },
+  }
+}
+export type CaseRepository = ReturnType<typeof createCaseRepository>

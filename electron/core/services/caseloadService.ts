@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CaseloadInfo } from '../../../shared/domain/dto'
+import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
+import { schemaVersion } from '../db/migrate'
+import type { Db } from '../db/openDatabase'
+import { generateCaseload } from '../demo/demoCaseload'
+import { ADVOCATE_NAMES } from '../demo/demoFacts'
+import type { AdvocateRepository } from '../repositories/advocateRepository'
+import type { CaseRepository } from '../repositories/caseRepository'
+import type { ContactRepository } from '../repositories/contactRepository'
+import type { SettingsRepository } from '../repositories/settingsRepository'
+import type { DeadlineService } from './deadlineService'
+
+interface Deps {
+  db: Db
+  dataDir: string
+  now: () => Date
+  cases: CaseRepository
+  contacts: ContactRepository
+  advocates: AdvocateRepository
+  settings: SettingsRepository
+  deadlines: DeadlineService
+}
+
+/** Whole-caseload actions: the demo caseload, starting empty, counts. */
+export function createCaseloadService(deps: Deps) {
+  const { db, cases, advocates, settings } = deps
+
+  function info(): CaseloadInfo {
+    return { ...cases.counts(), dataDir: deps.dataDir, schemaVersion: schemaVersion(db) }
+  }
+
+  /** Copies the database aside before a destructive action, so it can be undone by hand. */
+  function snapshot(label: string): string {
+    const folder = join(deps.dataDir, 'backups')
+    mkdirSync(folder, { recursive: true })
+    const file = join(folder, `${label}-${deps.now().toISOString().replace(/[:.]/g, '-')}.db`)
+    db.prepare('VACUUM INTO ?').run(file)
+    return file
+  }
+
+  function ensureAdvocates(): number[] {
+    const existing = advocates.list()
+    if (existing.length > 0) return existing.map((a) => a.id)
+    const now = deps.now().toISOString()
+    return ADVOCATE_NAMES.map((name) => advocates.create(name, 'advocate', now))
+  }
+
+  function loadDemo(): CaseloadInfo {
+    const today = localDayOf(deps.now())
+    db.transaction(() => {
+      const advocateIds = ensureAdvocates()
+      if (!settings.get('current_advocate_id')) settings.set('current_advocate_id', String(advocateIds[0]))
+      for (const demo of generateCaseload({ today, advocateIds })) {
+        const firstStage = demo.path[0]?.stage ?? demo.input.stage
+        const openedAt = `${demo.input.openedOn}T15:00:00.000Z`
+        const id = cases.insert({ ...demo.input, stage: firstStage }, { isDemo: true, now: openedAt, movedBy: demo.input.advocateId })
+        let from = firstStage
+        for (const step of [...demo.path.slice(1), { stage: demo.input.stage, daysAgo: 1 }]) {
+          if (step.stage === from) continue
+          const at = `${addCalendarDays(today, -step.daysAgo)}T16:00:00.000Z`
+          cases.move(id, from, step.stage, { now: at, today, movedBy: demo.input.advocateId, overrideReason: '', note: '', keepFiled: false })
+          from = step.stage
+        }
+        for (const contact of demo.contacts) deps.contacts.add({ ...contact, caseId: id }, demo.input.advocateId, openedAt)
+        deps.deadlines.refresh(id, today)
+      }
+      settings.set('demo_loaded', 'yes')
+    })()
+    return info()
+  }
+
+  return {
+    info,
+    loadDemo,
+    snapshot,
+    /** First run of a new data folder: open on the demo caseload so the board is never blank. */
+    initializeIfNew(): void {
+      if (settings.get('initialized')) return
+      if (cases.counts().caseCount === 0) loadDemo()
+      settings.set('initialized', deps.now().toISOString())
+    },
+    removeDemo(): CaseloadInfo {
+      db.transaction(() => cases.deleteWhere('demo'))()
+      return info()
+    },
+    resetEmpty(): CaseloadInfo {
+      snapshot('before-empty-caseload')
+      db.transaction(() => cases.deleteWhere('all'))()
+      return info()
+    },
+    currentAdvocateId(): number | null {
+      const value = settings.get('current_advocate_id')
+      return value ? Number(value) : (advocates.list()[0]?.id ?? null)
+    },
+  }
+}
+export type CaseloadService = ReturnType<typeof createCaseloadService>

@@ -1,0 +1,12 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { CHANNELS, type OverturnApi } from '../../shared/contract'
+
+/**
+ * Exposes exactly the contract's methods, one per channel, and nothing else: the page never sees
+ * `ipcRenderer` (Electron's context-isolation guidance; anchors-ecosystem-security F6).
+ */
+const api = Object.fromEntries(
+  CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+) as unknown as OverturnApi
+
+contextBridge.exposeInMainWorld('overturn', Object.freeze(api))

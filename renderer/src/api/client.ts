@@ -1,0 +1,71 @@
+import { CHANNELS, type ApiError, type ApiResult, type Channel, type OverturnApi, type RequestOf, type ResponseOf } from '../../../shared/contract'
+
+declare global {
+  interface Window {
+    overturn?: OverturnApi
+  }
+}
+
+/** A failed call, carrying the contract's error (code, message key, field messages). */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message)
+    this.name = 'ApiCallError'
+  }
+}
+
+const TOKEN_KEY = 'overturn.bridgeToken'
+
+/**
+ * Browser mode: the bridge prints a URL carrying a per-run token. Keep it for this tab's session
+ * and take it out of the address bar so it is not left in history or screenshots.
+ */
+function bridgeToken(): string {
+  const params = new URLSearchParams(window.location.search)
+  const fromUrl = params.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    params.delete('token')
+    const query = params.toString()
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+/** The same contract over the loopback bridge, for browser mode. */
+function createBridgeApi(): OverturnApi {
+  const token = bridgeToken()
+  const call = async (channel: Channel, request: unknown): Promise<ApiResult<unknown>> => {
+    try {
+      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Overturn-Token': token },
+        body: JSON.stringify(request ?? {}),
+      })
+      return (await response.json()) as ApiResult<unknown>
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'error.bridgeUnreachable' } }
+    }
+  }
+  return Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => call(c, request)])) as unknown as OverturnApi
+}
+
+let api: OverturnApi | null = null
+
+/** Electron's preload when present, the browser bridge otherwise. */
+export function getApi(): OverturnApi {
+  api ??= window.overturn ?? createBridgeApi()
+  return api
+}
+
+/** For tests: run the renderer against any implementation of the contract. */
+export function setApi(next: OverturnApi | null): void {
+  api = next
+}
+
+/** Calls a channel and unwraps its result; throws ApiCallError on `{ ok: false }`. */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = (await getApi()[channel](request)) as ApiResult<ResponseOf<C>>
+  if (!result.ok) throw new ApiCallError(result.error)
+  return result.data
+}

@@ -1,0 +1,15 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import BoardView from './views/BoardView.vue'
+
+/** Hash history: works from file:// in Electron and from the bridge in browser mode alike. */
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHashHistory(),
+    routes: [
+      { path: '/', name: 'board', component: BoardView },
+      { path: '/cases/new', name: 'case-new', component: () => import('./views/CaseIntakeView.vue') },
+      { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetailView.vue'), props: (r) => ({ caseId: Number(r.params.id) }) },
+      { path: '/caseload', name: 'caseload', component: () => import('./views/CaseloadView.vue') },
+    ],
+  })
+}

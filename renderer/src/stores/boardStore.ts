@@ -1,0 +1,62 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref } from 'vue'
+import type { BoardCard, BoardData } from '../../../shared/domain/dto'
+import { STAGES, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
+import { call } from '../api/client'
+
+export interface BoardFilters {
+  advocateId: number | null
+  planFamily: PlanFamily | null
+  therapyCategory: TherapyCategory | null
+  urgency: Urgency | null
+  text: string
+}
+
+const emptyFilters = (): BoardFilters => ({ advocateId: null, planFamily: null, therapyCategory: null, urgency: null, text: '' })
+
+/** The board's server data (cards, totals) and its filters. Moves go through here, whatever the input. */
+export const useBoardStore = defineStore('board', () => {
+  const data = ref<BoardData | null>(null)
+  const filters = reactive<BoardFilters>(emptyFilters())
+  const isLoading = ref(false)
+  const loadError = ref<string | null>(null)
+  let requestSerial = 0
+
+  const cardsByStage = computed(() => {
+    const groups = Object.fromEntries(STAGES.map((s) => [s, [] as BoardCard[]])) as Record<Stage, BoardCard[]>
+    for (const card of data.value?.cards ?? []) groups[card.stage].push(card)
+    return groups
+  })
+  const hasFilters = computed(() => Object.values(filters).some((v) => v !== null && v !== ''))
+  const shownCount = computed(() => data.value?.cards.length ?? 0)
+  const totalCount = computed(() => Object.values(data.value?.totals ?? {}).reduce((a, b) => a + b, 0))
+
+  async function load() {
+    const serial = ++requestSerial
+    isLoading.value = true
+    try {
+      const result = await call('cases:board', { ...filters, text: filters.text.trim() || undefined })
+      if (serial === requestSerial) {
+        data.value = result
+        loadError.value = null
+      }
+    } catch (error) {
+      if (serial === requestSerial) loadError.value = error instanceof Error ? error.message : 'error.internal'
+    } finally {
+      if (serial === requestSerial) isLoading.value = false
+    }
+  }
+
+  function clearFilters() {
+    Object.assign(filters, emptyFilters())
+  }
+
+  /** Moves a card; the board reloads from the core so it shows what was really saved. */
+  async function moveCard(caseId: number, toStage: Stage, overrideReason?: string) {
+    const detail = await call('cases:move', { caseId, toStage, ...(overrideReason ? { overrideReason } : {}) })
+    await load()
+    return detail
+  }
+
+  return { data, filters, isLoading, loadError, cardsByStage, hasFilters, shownCount, totalCount, load, clearFilters, moveCard }
+})

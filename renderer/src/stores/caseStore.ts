@@ -1,0 +1,43 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseCreateInput, ContactCreate } from '../../../shared/schemas/caseSchemas'
+import { call } from '../api/client'
+
+/** The open case page's data. */
+export const useCaseStore = defineStore('case', () => {
+  const current = ref<CaseDetail | null>(null)
+  const isLoading = ref(false)
+  const loadError = ref<string | null>(null)
+
+  async function open(caseId: number) {
+    isLoading.value = true
+    loadError.value = null
+    try {
+      current.value = await call('cases:get', { caseId })
+    } catch (error) {
+      current.value = null
+      loadError.value = error instanceof Error ? error.message : 'error.internal'
+    } finally {
+      isLoading.value = false
+    }
+  }
+
+  async function create(input: CaseCreateInput) {
+    const created = await call('cases:create', input)
+    current.value = created
+    return created
+  }
+
+  async function addContact(input: ContactCreate) {
+    const entry = await call('contacts:add', input)
+    if (current.value?.id === input.caseId) current.value = await call('cases:get', { caseId: input.caseId })
+    return entry
+  }
+
+  function replace(detail: CaseDetail) {
+    current.value = detail
+  }
+
+  return { current, isLoading, loadError, open, create, addContact, replace }
+})

@@ -1,0 +1,85 @@
+import type { DayString } from './days'
+import type { DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
+
+/** Everything the deadline engine needs to know about a case; plain data, no ids or names. */
+export interface CaseFacts {
+  planFamily: PlanFamily
+  /** Coverage state (USPS code) for state overlays; null when unknown. */
+  state: string | null
+  urgency: Urgency
+  serviceType: ServiceType
+  stage: Stage
+  /** The ladder level the case is at (`LevelId`); null lets the engine take the stage's level. */
+  levelId: string | null
+  /** Employer plans: how many internal levels the plan mandates (29 CFR 2560.503-1(c)(3)); unknown → 1 with a warning. */
+  internalLevels?: 1 | 2
+  therapyCategory: TherapyCategory
+  /** The request is for a drug (MA Part B drug clocks; CMS-0057-F excludes drugs). */
+  isDrug?: boolean
+  /** The latest adverse notice: it starts the filing window of the current level. */
+  denial: {
+    noticeDate: DayString
+    receivedDate: DayString | null
+    statedDeadline: DayString | null
+    reasons: DenialReason[]
+  } | null
+  /** The day the appeal at the current level was filed (Medicare: received by the contractor). */
+  appealFiledOn: DayString | null
+  /** The instant it was filed (ISO-8601), for hour-based clocks. */
+  appealFiledAt: string | null
+  priorAuth?: { requestedOn: DayString; requestedAt: string | null; expedited: boolean } | null
+  /** Medicaid MCO fair hearing: the day the MCO appeal was filed (42 CFR 431.244(f)(1)(ii)). */
+  previousAppealFiledOn?: DayString | null
+  /** The payer sent a written extension notice for its current decision. */
+  payerExtended?: boolean
+  /** Amount in controversy in dollars, for the Medicare ALJ and court thresholds. */
+  amountInControversy?: number | null
+  /** ACA plan families: false when nobody has confirmed the plan is not grandfathered (45 CFR 147.140(a)(2)). */
+  isGrandfatheredStatusKnown?: boolean
+  /** IANA zone used to turn an hour-based due instant into a day; default 'UTC'. */
+  timeZone?: string
+}
+
+export type DeadlineFlag =
+  | 'notice_shorter_than_law'
+  | 'notice_longer_than_law'
+  | 'notice_within_state_range'
+  | 'state_may_set_shorter'
+  | 'from_notice_only'
+  | 'received_date_assumed'
+  | 'time_of_filing_unknown'
+  | 'extension_applied'
+  | 'extension_not_allowed'
+  | 'state_rule'
+  | 'overdue'
+
+/** One date the case must meet (ours) or the payer must meet (payer), with its reasoning. */
+export interface ComputedDeadline {
+  key: string
+  side: 'ours' | 'payer'
+  labelKey: string
+  labelEn: string
+  dueDate: DayString
+  /** ISO instant for hour-based clocks when the start instant is known. */
+  dueAt: string | null
+  ruleId: string
+  citation: string
+  verified: boolean
+  flags: DeadlineFlag[]
+  explanation: { inputs: Record<string, string>; steps: string[] }
+}
+
+export interface DeadlineReport {
+  deadlines: ComputedDeadline[]
+  nextStep: { levelId: string; stage: Stage; labelEn: string } | null
+  /** Set when a filed request passed its decision date; `since` is the first day past due. */
+  payerOverdue: { since: DayString; escalations: string[] } | null
+  warnings: string[]
+}
+
+/** Whether a board move follows the ladder. When allowed, `reasonEn` (if any) is a caution to show. */
+export interface MoveCheck {
+  allowed: boolean
+  reasonKey?: string
+  reasonEn?: string
+}

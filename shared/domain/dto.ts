@@ -1,0 +1,114 @@
+import type { DeadlineReport } from './deadlines'
+import type { ContactKind, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
+
+/** Plain-data shapes that cross the IPC boundary: ISO strings, no class instances (STYLE.md, contract). */
+
+export interface Advocate {
+  id: number
+  displayName: string
+  role: string
+  isActive: boolean
+}
+
+/** The nearest open deadline of a case, shown on its card. */
+export interface CardDeadline {
+  dueDate: string
+  side: 'ours' | 'payer'
+  labelKey: string
+  labelEn: string
+  verified: boolean
+}
+
+export interface BoardCard {
+  id: number
+  stage: Stage
+  patientName: string
+  therapyCategory: TherapyCategory
+  drug: string
+  payer: string
+  planFamily: PlanFamily
+  advocateId: number | null
+  advocateName: string | null
+  urgency: Urgency
+  stageEnteredAt: string
+  nextDeadline: CardDeadline | null
+  isDemo: boolean
+  isPayerOverdue: boolean
+}
+
+export interface BoardData {
+  cards: BoardCard[]
+  /** Count of all cases per column, before filters: headers show "shown of total". */
+  totals: Record<Stage, number>
+}
+
+export interface HistoryEntry {
+  id: number
+  fromStage: Stage | null
+  toStage: Stage
+  movedAt: string
+  advocateName: string | null
+  overrideReason: string
+  note: string
+}
+
+export interface ContactEntry {
+  id: number
+  kind: ContactKind
+  occurredOn: string
+  withWhom: string
+  referenceNumber: string
+  requested: string
+  submitted: string
+  submittedOn: string | null
+  followUpOn: string | null
+  createdAt: string
+}
+
+export interface DenialDetail {
+  id: number
+  noticeDate: string
+  receivedDate: string | null
+  reasons: DenialReason[]
+  priorAuthNumber: string
+  claimNumber: string
+  amount: number | null
+  statedDeadline: string | null
+}
+
+export interface CaseDetail {
+  id: number
+  stage: Stage
+  urgency: Urgency
+  serviceType: ServiceType
+  openedOn: string
+  closedOn: string | null
+  stageEnteredAt: string
+  appealFiledOn: string | null
+  summary: string
+  isDemo: boolean
+  advocate: Advocate | null
+  patient: { id: number; firstName: string; lastName: string; dateOfBirth: string | null; phone: string; preferredLanguage: string }
+  coverage: { id: number; payer: string; planFamily: PlanFamily; memberId: string; groupNumber: string; state: string }
+  therapy: {
+    id: number
+    category: TherapyCategory
+    drug: string
+    hcpcsCode: string
+    icd10Codes: string[]
+    prescriber: string
+    infusionProvider: string
+  }
+  denials: DenialDetail[]
+  history: HistoryEntry[]
+  contacts: ContactEntry[]
+  /** Every computed date with its rule and arithmetic, the next step and the payer-overdue flag. */
+  deadlineReport: DeadlineReport
+}
+
+export interface CaseloadInfo {
+  caseCount: number
+  demoCaseCount: number
+  dataDir: string
+  schemaVersion: number
+}

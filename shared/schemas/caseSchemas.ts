@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import {
+  CONTACT_KINDS,
+  DENIAL_REASONS,
+  PLAN_FAMILIES,
+  SERVICE_TYPES,
+  STAGES,
+  THERAPY_CATEGORIES,
+  URGENCIES,
+  US_STATES,
+} from '../domain/enums'
+import { dayString, hcpcsCode, icd10Code, id, money, optionalDay, optionalText, requiredText, shortText } from './fields'
+
+export const patientInputSchema = z.strictObject({
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  dateOfBirth: optionalDay,
+  phone: optionalText(40),
+  preferredLanguage: optionalText(40),
+})
+
+export const coverageInputSchema = z.strictObject({
+  payer: requiredText(200),
+  planFamily: z.enum(PLAN_FAMILIES, { message: 'error.required' }),
+  memberId: optionalText(60),
+  groupNumber: optionalText(60),
+  state: z.enum(US_STATES, { message: 'error.state' }),
+})
+
+export const therapyInputSchema = z.strictObject({
+  category: z.enum(THERAPY_CATEGORIES, { message: 'error.required' }),
+  drug: requiredText(200),
+  hcpcsCode: hcpcsCode.optional().default(''),
+  icd10Codes: z.array(icd10Code).max(12).default([]),
+  prescriber: optionalText(200),
+  infusionProvider: optionalText(200),
+})
+
+export const denialInputSchema = z
+  .strictObject({
+    noticeDate: dayString,
+    receivedDate: optionalDay,
+    reasons: z.array(z.enum(DENIAL_REASONS)).min(1, { message: 'error.reasonRequired' }).max(DENIAL_REASONS.length),
+    priorAuthNumber: optionalText(60),
+    claimNumber: optionalText(60),
+    amount: money.nullable().optional().default(null),
+    statedDeadline: optionalDay,
+  })
+  .refine((d) => !d.receivedDate || d.receivedDate >= d.noticeDate, {
+    message: 'error.receivedBeforeNotice',
+    path: ['receivedDate'],
+  })
+
+/** A new case: the patient, their coverage and therapy, and (if already denied) the denial. */
+export const caseCreateSchema = z.strictObject({
+  patient: patientInputSchema,
+  coverage: coverageInputSchema,
+  therapy: therapyInputSchema,
+  stage: z.enum(STAGES).default('intake'),
+  urgency: z.enum(URGENCIES).default('standard'),
+  serviceType: z.enum(SERVICE_TYPES).default('pre_service'),
+  advocateId: id.nullable().optional().default(null),
+  openedOn: dayString,
+  summary: optionalText(2000),
+  denial: denialInputSchema.nullable().optional().default(null),
+})
+export type CaseCreateInput = z.input<typeof caseCreateSchema>
+export type CaseCreate = z.output<typeof caseCreateSchema>
+
+export const caseMoveSchema = z.strictObject({
+  caseId: id,
+  toStage: z.enum(STAGES),
+  /** Why the advocate moved the case against the ladder (deemed exhaustion, a letter that says otherwise…). */
+  overrideReason: shortText(500).optional(),
+  note: shortText(500).optional(),
+})
+export type CaseMove = z.output<typeof caseMoveSchema>
+
+export const boardQuerySchema = z.strictObject({
+  advocateId: id.nullable().optional(),
+  planFamily: z.enum(PLAN_FAMILIES).nullable().optional(),
+  therapyCategory: z.enum(THERAPY_CATEGORIES).nullable().optional(),
+  urgency: z.enum(URGENCIES).nullable().optional(),
+  text: shortText(200).optional(),
+})
+export type BoardQuery = z.output<typeof boardQuerySchema>
+
+export const contactCreateSchema = z.strictObject({
+  caseId: id,
+  kind: z.enum(CONTACT_KINDS),
+  occurredOn: dayString,
+  withWhom: requiredText(200),
+  referenceNumber: optionalText(80),
+  requested: optionalText(2000),
+  submitted: optionalText(2000),
+  submittedOn: optionalDay,
+  followUpOn: optionalDay,
+})
+export type ContactCreate = z.output<typeof contactCreateSchema>
+
+export const caseIdSchema = z.strictObject({ caseId: id })
