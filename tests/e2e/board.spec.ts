@@ -21,7 +21,7 @@ test('create a case, drag it, move another by keyboard; both persist across a re
   await intake.save()
   await expect(page.getByRole('heading', { name: 'Rosa Quintero' })).toBeVisible()
 
-  await page.getByRole('link', { name: 'Board' }).click()
+  await page.getByRole('link', { name: 'Board', exact: true }).click()
   await board.expectCardIn('Intake', 'Rosa Quintero')
   await board.dragCard('Rosa Quintero', 'Internal appeal')
   await board.expectCardIn('Internal appeal', 'Rosa Quintero')

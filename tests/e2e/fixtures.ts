@@ -22,7 +22,8 @@ async function start(dataDir: string) {
 
 /** A real core on a fresh data folder behind a real bridge, per test. */
 export const test = base.extend<{ app: OverturnApp }>({
-  app: async ({ page }, use) => {
+  app: [
+    async ({ page }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'overturn-e2e-'))
     let running = await start(dataDir)
     const app: OverturnApp = {
@@ -44,6 +45,8 @@ export const test = base.extend<{ app: OverturnApp }>({
     await running.bridge.close()
     running.core.close()
     rmSync(dataDir, { recursive: true, force: true })
-  },
+    },
+    { auto: true },
+  ],
 })
 export { expect } from '@playwright/test'

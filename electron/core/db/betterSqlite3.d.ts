@@ -1,6 +1,6 @@
 // The package's own typings are not reachable through its "exports" map; its API is better-sqlite3's
 // (anchors-ecosystem-security A3), so borrow those types.
 declare module 'better-sqlite3-multiple-ciphers' {
-  import Database = require('better-sqlite3')
+  import Database from 'better-sqlite3'
   export = Database
 }

@@ -5,7 +5,7 @@ export class BoardPage {
   constructor(readonly page: Page) {}
 
   column(name: string): Locator {
-    return this.page.getByRole('region', { name: new RegExp(`^${name}`) })
+    return this.page.getByRole('region', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
   }
 
   card(patientName: string): Locator {

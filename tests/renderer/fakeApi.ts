@@ -1,0 +1,57 @@
+import type { ApiResult, Channel, OverturnApi } from '../../shared/contract'
+import type { BoardCard, BoardData } from '../../shared/domain/dto'
+import { STAGES, type Stage } from '../../shared/domain/enums'
+
+/** A card with plausible defaults. */
+export function card(overrides: Partial<BoardCard> = {}): BoardCard {
+  return {
+    id: 1,
+    stage: 'intake',
+    patientName: 'María García',
+    therapyCategory: 'ivig_scig',
+    drug: 'Gammagard Liquid',
+    payer: 'Lakeshore Blue',
+    planFamily: 'employer_fully_insured',
+    advocateId: 1,
+    advocateName: 'Jordan Ellis',
+    urgency: 'standard',
+    stageEnteredAt: '2026-11-20T10:00:00.000Z',
+    nextDeadline: { dueDate: '2026-11-27', side: 'ours', labelKey: 'x.y', labelEn: 'File internal appeal', verified: true },
+    isDemo: false,
+    isPayerOverdue: false,
+    ...overrides,
+  }
+}
+
+/**
+ * An in-memory stand-in for the core, speaking the contract, that records every call. Renderer tests
+ * check what the screens send and show; the real core is covered by tests/unit and tests/e2e.
+ */
+export function createFakeApi(cards: BoardCard[]) {
+  const calls: { channel: Channel; request: unknown }[] = []
+  const state = { cards: [...cards], refuseMoves: null as string | null }
+  const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data })
+  const board = (): BoardData => {
+    const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
+    for (const c of state.cards) totals[c.stage]++
+    return { cards: state.cards, totals }
+  }
+  const handlers: Partial<Record<Channel, (request: never) => ApiResult<unknown>>> = {
+    'cases:board': () => ok(board()),
+    'cases:move': (request: { caseId: number; toStage: Stage; overrideReason?: string }) => {
+      if (state.refuseMoves && !request.overrideReason) return { ok: false, error: { code: 'move_refused', message: state.refuseMoves } }
+      state.cards = state.cards.map((c) => (c.id === request.caseId ? { ...c, stage: request.toStage } : c))
+      return ok({})
+    },
+    'advocates:list': () => ok([{ id: 1, displayName: 'Jordan Ellis', role: 'advocate', isActive: true }]),
+    'caseload:info': () => ok({ caseCount: state.cards.length, demoCaseCount: 0, dataDir: '/tmp', schemaVersion: 1 }),
+  }
+  const api = new Proxy({} as OverturnApi, {
+    get: (_target, channel: string) => async (request: unknown) => {
+      calls.push({ channel: channel as Channel, request })
+      const handler = handlers[channel as Channel] as ((r: unknown) => ApiResult<unknown>) | undefined
+      return handler ? handler(request) : { ok: false, error: { code: 'internal', message: 'error.internal' } }
+    },
+  })
+  return { api, calls, state }
+}

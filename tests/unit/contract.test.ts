@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createHandlers } from '../../electron/core/handlers'
+import { CHANNELS, contract } from '../../shared/contract'
+
+// The Electron binary cannot be downloaded on these machines, so 'electron' is the one thing mocked:
+// a recorder standing in for contextBridge, ipcRenderer and ipcMain.
+const electron = vi.hoisted(() => ({
+  exposed: {} as Record<string, unknown>,
+  handlers: new Map<string, (event: unknown, request: unknown) => unknown>(),
+  invoke: vi.fn(async (channel: string, request: unknown) => ({ channel, request })),
+}))
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
+  ipcRenderer: { invoke: electron.invoke },
+  ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => electron.handlers.set(channel, fn) },
+}))
+
+describe('the IPC contract', () => {
+  it('names every channel domain:verb and gives each a request schema', () => {
+    for (const channel of CHANNELS) {
+      expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
+      expect(typeof contract[channel].request.safeParse).toBe('function')
+    }
+  })
+
+  it('has a core handler for exactly the contract channels', () => {
+    const handlers = createHandlers({} as never)
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort())
+  })
+
+  it('the preload exposes exactly the contract methods, each invoking its own channel', async () => {
+    await import('../../electron/preload/index')
+    const api = electron.exposed.overturn as Record<string, (request: unknown) => Promise<unknown>>
+    expect(Object.keys(electron.exposed)).toEqual(['overturn'])
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort())
+    expect(Object.isFrozen(api)).toBe(true)
+    await api['cases:get']({ caseId: 3 })
+    expect(electron.invoke).toHaveBeenCalledWith('cases:get', { caseId: 3 })
+  })
+
+  it('main registers every channel and refuses senders that are not our renderer', async () => {
+    const { registerIpc } = await import('../../electron/main/ipc')
+    const dispatch = vi.fn(() => ({ ok: true as const, data: 'answered' }))
+    registerIpc(dispatch, (url) => url === 'file:///app/renderer/index.html')
+    expect([...electron.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    const handler = electron.handlers.get('caseload:info')!
+    expect(handler({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(dispatch).not.toHaveBeenCalled()
+    expect(handler({ senderFrame: { url: 'file:///app/renderer/index.html' } }, {})).toEqual({ ok: true, data: 'answered' })
+  })
+})

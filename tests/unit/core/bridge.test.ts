@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startBridgeServer } from '../../../electron/bridge/bridgeServer'
+import { createDispatcher } from '../../../electron/core/handlers'
+import { makeCore, makeTempDir } from './testCore'
+
+const disposers: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const d of disposers.splice(0)) await d()
+})
+
+async function setup() {
+  const made = makeCore()
+  const web = makeTempDir()
+  mkdirSync(web.dir, { recursive: true })
+  writeFileSync(join(web.dir, 'index.html'), '<!doctype html><title>Overturn</title>')
+  const bridge = await startBridgeServer({ dispatch: createDispatcher(made.core), rendererDir: web.dir, token: 'secret-token-123' })
+  disposers.push(() => bridge.close(), made.dispose, web.cleanup)
+  return bridge
+}
+
+describe('the browser bridge', () => {
+  it('listens on 127.0.0.1 only and answers the contract with the token', async () => {
+    const bridge = await setup()
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    const response = await fetch(`${bridge.url}api/caseload:info`, { method: 'POST', headers: { 'X-Overturn-Token': 'secret-token-123' }, body: '{}' })
+    expect(await response.json()).toMatchObject({ ok: true, data: { caseCount: 0 } })
+  })
+
+  it('refuses calls without the per-run token', async () => {
+    const bridge = await setup()
+    const response = await fetch(`${bridge.url}api/caseload:info`, { method: 'POST', body: '{}' })
+    expect(response.status).toBe(401)
+    const wrong = await fetch(`${bridge.url}api/caseload:info`, { method: 'POST', headers: { 'X-Overturn-Token': 'secret-token-124' }, body: '{}' })
+    expect(wrong.status).toBe(401)
+  })
+
+  it('validates requests exactly as IPC does', async () => {
+    const bridge = await setup()
+    const response = await fetch(`${bridge.url}api/cases:get`, { method: 'POST', headers: { 'X-Overturn-Token': 'secret-token-123' }, body: '{"caseId":"1; DROP TABLE cases"}' })
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation' } })
+    const junk = await fetch(`${bridge.url}api/cases:get`, { method: 'POST', headers: { 'X-Overturn-Token': 'secret-token-123' }, body: '{not json' })
+    expect(junk.status).toBe(400)
+  })
+
+  it('serves the renderer with a strict Content-Security-Policy and never files outside it', async () => {
+    const bridge = await setup()
+    const page = await fetch(bridge.url)
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(await page.text()).toContain('Overturn')
+    const escape = await fetch(`${bridge.url}..%2F..%2Fetc%2Fpasswd`)
+    expect(escape.status).toBe(404)
+  })
+
+  it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {
+    const bridge = await setup()
+    const { request } = await import('node:http')
+    const status = await new Promise<number>((resolve) => {
+      const req = request(`${bridge.url}api/caseload:info`, { method: 'POST', headers: { Host: 'evil.example:80', 'X-Overturn-Token': 'secret-token-123' } }, (res) => resolve(res.statusCode ?? 0))
+      req.end('{}')
+    })
+    expect(status).toBe(421)
+  })
+})

@@ -1,0 +1,132 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../electron/core/db/openDatabase'
+import { createDispatcher } from '../../../electron/core/handlers'
+import { makeCore, sampleCase } from './testCore'
+
+let disposers: (() => void)[] = []
+afterEach(() => {
+  disposers.forEach((d) => d())
+  disposers = []
+})
+function setup(options = {}) {
+  const made = makeCore(options)
+  disposers.push(made.dispose)
+  return made
+}
+
+describe('cases', () => {
+  it('creates a case whole: patient, coverage, therapy, denial and the first history entry', () => {
+    const { core } = setup()
+    const detail = core.cases.create(sampleCase())
+    expect(detail.patient).toMatchObject({ firstName: 'José', lastName: 'Núñez', dateOfBirth: '1961-04-02' })
+    expect(detail.coverage).toMatchObject({ planFamily: 'employer_fully_insured', state: 'IL', memberId: 'LBX123' })
+    expect(detail.therapy).toMatchObject({ hcpcsCode: 'J1569', icd10Codes: ['D80.1'] })
+    expect(detail.denials).toHaveLength(1)
+    expect(detail.denials[0]).toMatchObject({ noticeDate: '2026-11-18', receivedDate: '2026-11-21', amount: 12500.5, reasons: ['not_medically_necessary'] })
+    expect(detail.history).toEqual([expect.objectContaining({ fromStage: null, toStage: 'denied', movedAt: '2026-11-25T15:00:00.000Z' })])
+  })
+
+  it('saves nothing when any part of a case fails', () => {
+    const { core } = setup()
+    const before = core.caseload.info().caseCount
+    const bad = sampleCase({ advocateId: 999 })
+    expect(() => core.cases.create(bad)).toThrow()
+    // A failure inside the transaction (a foreign key) must roll back the patient row too.
+    expect(core.db.prepare('SELECT COUNT(*) FROM patients').pluck().get()).toBe(0)
+    expect(core.caseload.info().caseCount).toBe(before)
+  })
+
+  it('records every move with from, to, when and who, and it survives reopening', () => {
+    const made = setup()
+    const { core } = made
+    const id = core.cases.create(sampleCase()).id
+    core.cases.move({ caseId: id, toStage: 'internal_appeal' })
+    const detail = core.cases.get(id)
+    expect(detail.stage).toBe('internal_appeal')
+    expect(detail.history.map((h) => [h.fromStage, h.toStage])).toEqual([
+      [null, 'denied'],
+      ['denied', 'internal_appeal'],
+    ])
+  })
+
+  it('keeps a contacts log per case, newest first', () => {
+    const { core } = setup()
+    const id = core.cases.create(sampleCase()).id
+    core.cases.addContact({ caseId: id, kind: 'call', occurredOn: '2026-11-21', withWhom: 'Member services', referenceNumber: 'A1', requested: 'Claim file', submitted: '', submittedOn: null, followUpOn: '2026-11-28' })
+    core.cases.addContact({ caseId: id, kind: 'fax', occurredOn: '2026-11-24', withWhom: 'Appeals unit', referenceNumber: 'F2', requested: '', submitted: 'Appeal letter', submittedOn: '2026-11-24', followUpOn: null })
+    const contacts = core.cases.get(id).contacts
+    expect(contacts.map((c) => c.referenceNumber)).toEqual(['F2', 'A1'])
+    expect(contacts[1].followUpOn).toBe('2026-11-28')
+  })
+})
+
+describe('the board', () => {
+  it('shows every case with its card facts and filters by advocate, plan family, therapy, urgency and text', () => {
+    const { core } = setup({ seedDemoOnFirstRun: true })
+    const all = core.board.load({}, '2026-11-25')
+    expect(all.cards).toHaveLength(40)
+    expect(Object.values(all.totals).every((n) => n > 0)).toBe(true)
+    const advocateId = all.cards[0].advocateId!
+    expect(core.board.load({ advocateId }, '2026-11-25').cards.every((c) => c.advocateId === advocateId)).toBe(true)
+    const medicare = core.board.load({ planFamily: 'medicare_advantage' }, '2026-11-25').cards
+    expect(medicare.length).toBeGreaterThan(0)
+    expect(medicare.every((c) => c.planFamily === 'medicare_advantage')).toBe(true)
+    expect(core.board.load({ therapyCategory: 'tpn' }, '2026-11-25').cards.every((c) => c.therapyCategory === 'tpn')).toBe(true)
+    expect(core.board.load({ urgency: 'expedited' }, '2026-11-25').cards.every((c) => c.urgency === 'expedited')).toBe(true)
+    const name = all.cards[5].patientName
+    expect(core.board.load({ text: name }, '2026-11-25').cards.map((c) => c.patientName)).toContain(name)
+    // Typed wildcards match literally: 'Gar%a' would find García if % were a wildcard.
+    expect(core.board.load({ text: 'Gar%a' }, '2026-11-25').cards).toHaveLength(0)
+    expect(core.board.load({ text: '10%' }, '2026-11-25').cards.every((c) => c.drug.includes('10%'))).toBe(true)
+  })
+})
+
+describe('the demo caseload', () => {
+  it('opens a new data folder on about 40 demo cases spread over every column, removable in one action', () => {
+    const { core } = setup({ seedDemoOnFirstRun: true })
+    const info = core.caseload.info()
+    expect(info.caseCount).toBe(40)
+    expect(info.demoCaseCount).toBe(40)
+    const real = core.cases.create(sampleCase())
+    const after = core.caseload.removeDemo()
+    expect(after).toMatchObject({ caseCount: 1, demoCaseCount: 0 })
+    expect(core.cases.get(real.id).patient.lastName).toBe('Núñez')
+    expect(core.db.prepare('SELECT COUNT(*) FROM patients').pluck().get()).toBe(1)
+  })
+
+  it('starts a new empty caseload after keeping a backup copy', () => {
+    const { core, dir } = setup({ seedDemoOnFirstRun: true })
+    expect(core.caseload.resetEmpty().caseCount).toBe(0)
+    const backups = readdirSync(join(dir, 'backups'))
+    expect(backups).toHaveLength(1)
+    const copy = openDatabase(join(dir, 'backups', backups[0]))
+    expect(copy.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(40)
+    copy.close()
+  })
+})
+
+describe('the dispatcher (the IPC and bridge boundary)', () => {
+  it('answers { ok, data } and validates every request with the contract schema', () => {
+    const { core } = setup()
+    const dispatch = createDispatcher(core)
+    expect(dispatch('caseload:info', {})).toMatchObject({ ok: true, data: { caseCount: 0 } })
+    const bad = dispatch('cases:create', { ...sampleCase(), patient: { firstName: '', lastName: 'X' } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'patient.firstName': 'error.required' } } })
+    expect(dispatch('cases:get', { caseId: 12345 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(dispatch('nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(dispatch('cases:board', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+
+  it('never throws on arbitrary input', () => {
+    const { core } = setup()
+    const dispatch = createDispatcher(core)
+    for (const junk of [42, 'x', [], { caseId: -1 }, { caseId: 1.5 }, { toStage: 'moon' }, { text: 7 }]) {
+      for (const channel of ['cases:get', 'cases:move', 'cases:create', 'contacts:add', 'cases:board']) {
+        const result = dispatch(channel, junk)
+        expect(result.ok).toBe(false)
+      }
+    }
+  })
+})
