@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
 import { createCore } from '../electron/core/createCore'
-import { createDispatcher } from '../electron/core/handlers'
+import { createDispatcher } from '../electron/core/dispatcher'
 import { defaultDataDir } from '../electron/core/paths'
 
 const rendererDir = resolve('out/renderer')

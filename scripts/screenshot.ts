@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
 import { createCore } from '../electron/core/createCore'
-import { createDispatcher } from '../electron/core/handlers'
+import { createDispatcher } from '../electron/core/dispatcher'
 
 const route = process.argv[2] ?? '/'
 const out = process.argv[3] ?? 'screenshot.png'

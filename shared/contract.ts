@@ -1,38 +1,14 @@
-import { z } from 'zod'
-import type { Advocate, BoardData, CaseDetail, CaseloadInfo, ContactEntry } from './domain/dto'
-import { boardQuerySchema, caseCreateSchema, caseIdSchema, caseMoveSchema, contactCreateSchema } from './schemas/caseSchemas'
+import type { z } from 'zod'
+import { caseChannels } from './contracts/cases'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
  * Channel names are `domain:verb`. Electron IPC, the preload, the loopback browser bridge and the
  * renderer's client are all generated from this table, so a method cannot exist in one and not another.
+ * Each feature declares its channels in `shared/contracts/<feature>.ts`; they are merged here.
  */
-const empty = z.strictObject({})
-
-function channel<Req extends z.ZodType, Res>(request: Req) {
-  return { request, response: undefined as unknown as Res }
-}
-
 export const contract = {
-  /** Everything the board needs, filtered. */
-  'cases:board': channel<typeof boardQuerySchema, BoardData>(boardQuerySchema),
-  /** One case with its patient, coverage, therapy, denials, history and contacts. */
-  'cases:get': channel<typeof caseIdSchema, CaseDetail>(caseIdSchema),
-  /** Create a case (patient, coverage, therapy, optional denial) in one transaction. */
-  'cases:create': channel<typeof caseCreateSchema, CaseDetail>(caseCreateSchema),
-  /** Move a case to another board column; recorded in its history. */
-  'cases:move': channel<typeof caseMoveSchema, CaseDetail>(caseMoveSchema),
-  /** Add an entry to a case's contacts log. */
-  'contacts:add': channel<typeof contactCreateSchema, ContactEntry>(contactCreateSchema),
-  'advocates:list': channel<typeof empty, Advocate[]>(empty),
-  /** Counts and location of the open caseload. */
-  'caseload:info': channel<typeof empty, CaseloadInfo>(empty),
-  /** Remove every demo case (and demo-only patients), keeping real ones. */
-  'caseload:removeDemo': channel<typeof empty, CaseloadInfo>(empty),
-  /** Start a new empty caseload: every case is removed after the current database is backed up. */
-  'caseload:resetEmpty': channel<typeof empty, CaseloadInfo>(empty),
-  /** Load the demo caseload into the current database. */
-  'caseload:loadDemo': channel<typeof empty, CaseloadInfo>(empty),
+  ...caseChannels,
 } as const
 
 export type Contract = typeof contract

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
-import type { Dispatch } from '../core/handlers'
+import type { Dispatch } from '../core/dispatcher'
 
 /** Largest request body the bridge reads: far above any form, far below a memory problem. */
 const MAX_BODY_BYTES = 1_000_000

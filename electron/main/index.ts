@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import { createCore } from '../core/createCore'
-import { createDispatcher } from '../core/handlers'
+import { createDispatcher } from '../core/dispatcher'
 import { registerIpc } from './ipc'
 
 const dataDir = process.env.OVERTURN_DATA_DIR || join(app.getPath('userData'), 'caseload')

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../../shared/contract'
-import type { Dispatch } from '../core/handlers'
+import type { Dispatch } from '../core/dispatcher'
 
 /**
  * Registers every contract channel through one wrapper. The sender check refuses calls from any

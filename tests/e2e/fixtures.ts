@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 import { startBridgeServer, type BridgeServer } from '../../electron/bridge/bridgeServer'
 import { createCore, type Core } from '../../electron/core/createCore'
-import { createDispatcher } from '../../electron/core/handlers'
+import { createDispatcher } from '../../electron/core/dispatcher'
 
 export interface OverturnApp {
   dataDir: string

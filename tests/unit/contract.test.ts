@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createHandlers } from '../../electron/core/handlers'
+import { createHandlers } from '../../electron/core/dispatcher'
 import { CHANNELS, contract } from '../../shared/contract'
 
 // The Electron binary cannot be downloaded on these machines, so 'electron' is the one thing mocked:

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { en, type MessageSchema } from './en'
+import { en, type MessageSchema } from './en/index'
 
 export function createAppI18n() {
   return createI18n<[MessageSchema], 'en'>({

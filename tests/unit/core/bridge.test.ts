@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBridgeServer } from '../../../electron/bridge/bridgeServer'
-import { createDispatcher } from '../../../electron/core/handlers'
+import { createDispatcher } from '../../../electron/core/dispatcher'
 import { makeCore, makeTempDir } from './testCore'
 
 const disposers: (() => Promise<void> | void)[] = []

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
-import { createDispatcher } from '../../../electron/core/handlers'
+import { createDispatcher } from '../../../electron/core/dispatcher'
 import { makeCore, sampleCase } from './testCore'
 
 let disposers: (() => void)[] = []

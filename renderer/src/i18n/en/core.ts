@@ -1,5 +1,5 @@
 /** English strings. Keys mirror the screens; enum ids come from shared/domain/enums.ts. */
-export const en = {
+export const coreMessages = {
   app: {
     name: 'Overturn',
     tagline: 'Home infusion denial appeals',
@@ -244,4 +244,4 @@ export const en = {
     notFound: { case: 'This case does not exist.' },
   },
 }
-export type MessageSchema = typeof en
+

@@ -1,24 +1,14 @@
 import { z } from 'zod'
-import { contract, type ApiResult, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/contract'
-import { localDayOf } from '../../shared/domain/days'
+import { contract, type ApiResult, type Channel } from '../../shared/contract'
 import type { Core } from './createCore'
 import { AppError } from './errors'
+import { caseHandlers } from './handlers/caseHandlers'
+import type { HandlersFor } from './handlers/handlerTypes'
 
-type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> }
-
-/** Maps every contract channel to the core call that answers it. */
-export function createHandlers(core: Core): Handlers {
+/** Maps every contract channel to the core call that answers it; each feature brings its own part. */
+export function createHandlers(core: Core): HandlersFor<Channel> {
   return {
-    'cases:board': (query) => core.board.load(query, localDayOf(core.now())),
-    'cases:get': ({ caseId }) => core.cases.get(caseId),
-    'cases:create': (input) => core.cases.create(input),
-    'cases:move': (input) => core.cases.move(input),
-    'contacts:add': (input) => core.cases.addContact(input),
-    'advocates:list': () => core.advocates.list(),
-    'caseload:info': () => core.caseload.info(),
-    'caseload:removeDemo': () => core.caseload.removeDemo(),
-    'caseload:resetEmpty': () => core.caseload.resetEmpty(),
-    'caseload:loadDemo': () => core.caseload.loadDemo(),
+    ...caseHandlers(core),
   }
 }
 

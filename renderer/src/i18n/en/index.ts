@@ -1,0 +1,12 @@
+import { coreMessages } from './core'
+import { deadlineMessages } from './deadlines'
+
+/**
+ * English messages. Each feature keeps its strings in its own file here, merged below; top-level
+ * keys must not collide (tests/renderer/i18n.test.ts checks).
+ */
+export const en = {
+  ...coreMessages,
+  ...deadlineMessages,
+}
+export type MessageSchema = typeof en
