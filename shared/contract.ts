@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { caseChannels } from './contracts/cases'
+import { deadlineChannels } from './contracts/deadlines'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
@@ -9,6 +10,7 @@ import { caseChannels } from './contracts/cases'
  */
 export const contract = {
   ...caseChannels,
+  ...deadlineChannels,
 } as const
 
 export type Contract = typeof contract

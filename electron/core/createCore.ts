@@ -3,12 +3,15 @@ import { join } from 'node:path'
 import { loadMigrations, migrate } from './db/migrate'
 import { openDatabase } from './db/openDatabase'
 import { createAdvocateRepository } from './repositories/advocateRepository'
+import { createAgendaRepository } from './repositories/agendaRepository'
 import { createBoardRepository } from './repositories/boardRepository'
 import { createCaseRepository } from './repositories/caseRepository'
 import { createContactRepository } from './repositories/contactRepository'
 import { createDeadlineRepository } from './repositories/deadlineRepository'
+import { createPriorAuthRepository } from './repositories/priorAuthRepository'
+import { createRepresentationRepository } from './repositories/representationRepository'
 import { createSettingsRepository } from './repositories/settingsRepository'
-import { createCaseService } from './services/caseService'
+import { createCaseRecordLoader, createCaseService } from './services/caseService'
 import { createCaseloadService } from './services/caseloadService'
 import { createDeadlineService } from './services/deadlineService'
 
@@ -44,7 +47,12 @@ export function createCore(options: CoreOptions) {
   const advocates = createAdvocateRepository(db)
   const settings = createSettingsRepository(db)
   const board = createBoardRepository(db)
-  const deadlines = createDeadlineService({ cases, store: createDeadlineRepository(db) })
+  const priorAuths = createPriorAuthRepository(db)
+  const representations = createRepresentationRepository(db)
+  const deadlines = createDeadlineService({
+    load: createCaseRecordLoader({ cases, priorAuths, representations }),
+    store: createDeadlineRepository(db),
+  })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, advocates, settings, deadlines })
   const caseService = createCaseService({
     db,
@@ -52,6 +60,8 @@ export function createCore(options: CoreOptions) {
     cases,
     contacts,
     advocates,
+    priorAuths,
+    representations,
     deadlines,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
@@ -62,6 +72,7 @@ export function createCore(options: CoreOptions) {
     now,
     dataDir: options.dataDir,
     board,
+    agenda: createAgendaRepository(db),
     advocates,
     cases: caseService,
     caseload,

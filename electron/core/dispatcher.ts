@@ -3,12 +3,14 @@ import { contract, type ApiResult, type Channel } from '../../shared/contract'
 import type { Core } from './createCore'
 import { AppError } from './errors'
 import { caseHandlers } from './handlers/caseHandlers'
+import { deadlineHandlers } from './handlers/deadlineHandlers'
 import type { HandlersFor } from './handlers/handlerTypes'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
 export function createHandlers(core: Core): HandlersFor<Channel> {
   return {
     ...caseHandlers(core),
+    ...deadlineHandlers(core),
   }
 }
 

@@ -76,6 +76,28 @@ export interface DenialDetail {
   statedDeadline: string | null
 }
 
+export type PriorAuthOutcome = 'pending' | 'approved' | 'partly_approved' | 'more_info' | 'denied'
+
+export interface PriorAuthEntry {
+  id: number
+  requestedOn: string
+  requestedAt: string | null
+  expedited: boolean
+  outcome: PriorAuthOutcome
+  decidedOn: string | null
+  approvedThrough: string | null
+  referenceNumber: string
+}
+
+export type RepresentationKind = 'cms_1696' | 'hipaa_authorization' | 'plan_form' | 'other'
+
+export interface Representation {
+  kind: RepresentationKind
+  representative: string
+  signedOn: string
+  expiresOn: string | null
+}
+
 export interface CaseDetail {
   id: number
   stage: Stage
@@ -84,7 +106,15 @@ export interface CaseDetail {
   openedOn: string
   closedOn: string | null
   stageEnteredAt: string
+  /** The day the appeal at the current level was filed (Medicare: received by the contractor). */
   appealFiledOn: string | null
+  appealFiledAt: string | null
+  /** Employer plans: internal levels the plan mandates; null when not checked. */
+  internalLevels: 1 | 2 | null
+  payerExtended: boolean
+  previousAppealFiledOn: string | null
+  priorAuths: PriorAuthEntry[]
+  representation: Representation | null
   summary: string
   isDemo: boolean
   advocate: Advocate | null

@@ -73,6 +73,13 @@ export const caseMoveSchema = z.strictObject({
   /** Why the advocate moved the case against the ladder (deemed exhaustion, a letter that says otherwise…). */
   overrideReason: shortText(500).optional(),
   note: shortText(500).optional(),
+  /** Moving up a level: the notice of the decision just received, which starts the next level's window. */
+  decisionNotice: z
+    .strictObject({ noticeDate: dayString, receivedDate: optionalDay })
+    .refine((d) => !d.receivedDate || d.receivedDate >= d.noticeDate, { message: 'error.receivedBeforeNotice', path: ['receivedDate'] })
+    .optional(),
+  /** The day the appeal at the new level was filed, which starts the payer's clock. */
+  filedOn: optionalDay,
 })
 export type CaseMove = z.output<typeof caseMoveSchema>
 

@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 describe('the IPC contract', () => {
   it('names every channel domain:verb and gives each a request schema', () => {
     for (const channel of CHANNELS) {
-      expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/)
+      expect(channel).toMatch(/^[a-z][a-zA-Z]*:[a-z][a-zA-Z]*$/)
       expect(typeof contract[channel].request.safeParse).toBe('function')
     }
   })

@@ -13,6 +13,10 @@ interface CaseRow {
   closed_on: string | null
   stage_entered_at: string
   appeal_filed_on: string | null
+  appeal_filed_at: string | null
+  internal_levels: number | null
+  payer_extended: number
+  previous_appeal_filed_on: string | null
   summary: string
   is_demo: number
   advocate_id: number | null
@@ -58,7 +62,18 @@ interface HistoryRow {
   note: string
 }
 
-export type CaseCore = Omit<CaseDetail, 'advocate' | 'history' | 'contacts' | 'deadlineReport'> & { advocateId: number | null }
+export type CaseCore = Omit<CaseDetail, 'advocate' | 'history' | 'contacts' | 'deadlineReport' | 'priorAuths' | 'representation'> & {
+  advocateId: number | null
+}
+
+/** The appeal facts an advocate records as a level is filed (issue 3). */
+export interface AppealFacts {
+  appealFiledOn: string | null
+  appealFiledAt: string | null
+  internalLevels: 1 | 2 | null
+  payerExtended: boolean
+  previousAppealFiledOn: string | null
+}
 
 const toDenial = (row: DenialRow): DenialDetail => ({
   id: row.id,
@@ -92,7 +107,8 @@ export function createCaseRepository(db: Db) {
   const insertHistory = db.prepare(`INSERT INTO case_history (case_id, from_stage, to_stage, moved_at, advocate_id, override_reason, note)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const selectCase = db.prepare(`SELECT c.id, c.stage, c.urgency, c.service_type, c.opened_on, c.closed_on, c.stage_entered_at,
-      c.appeal_filed_on, c.summary, c.is_demo, c.advocate_id,
+      c.appeal_filed_on, c.appeal_filed_at, c.internal_levels, c.payer_extended, c.previous_appeal_filed_on,
+      c.summary, c.is_demo, c.advocate_id,
       p.id AS patient_id, p.first_name, p.last_name, p.date_of_birth, p.phone, p.preferred_language,
       cv.id AS coverage_id, cv.payer, cv.plan_family, cv.member_id, cv.group_number, cv.state,
       t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider
@@ -104,8 +120,10 @@ export function createCaseRepository(db: Db) {
     h.override_reason, h.note FROM case_history h LEFT JOIN advocates a ON a.id = h.advocate_id
     WHERE h.case_id = ? ORDER BY h.moved_at, h.id`)
   const updateStage = db.prepare(`UPDATE cases SET stage = @stage, stage_entered_at = @now, updated_at = @now,
-    closed_on = CASE WHEN @stage = 'closed' THEN @today ELSE NULL END,
-    appeal_filed_on = CASE WHEN @keepFiled THEN appeal_filed_on ELSE NULL END WHERE id = @id`)
+    closed_on = CASE WHEN @stage = 'closed' THEN @today ELSE NULL END WHERE id = @id`)
+  const updateAppeal = db.prepare(`UPDATE cases SET appeal_filed_on = @appealFiledOn, appeal_filed_at = @appealFiledAt,
+    internal_levels = @internalLevels, payer_extended = @payerExtended, previous_appeal_filed_on = @previousAppealFiledOn,
+    updated_at = @now WHERE id = @id`)
 
   return {
     /** Inserts every part of a new case; call inside a transaction. Returns the case id. */
@@ -152,6 +170,10 @@ export function createCaseRepository(db: Db) {
         closedOn: row.closed_on,
         stageEnteredAt: row.stage_entered_at,
         appealFiledOn: row.appeal_filed_on,
+        appealFiledAt: row.appeal_filed_at,
+        internalLevels: row.internal_levels === 1 || row.internal_levels === 2 ? row.internal_levels : null,
+        payerExtended: toBool(row.payer_extended),
+        previousAppealFiledOn: row.previous_appeal_filed_on,
         summary: row.summary,
         isDemo: toBool(row.is_demo),
         advocateId: row.advocate_id,
@@ -196,9 +218,19 @@ export function createCaseRepository(db: Db) {
       })),
 
     /** Moves a case and records the move; call inside a transaction. */
-    move(id: number, from: Stage, to: Stage, move: { now: string; today: string; movedBy: number | null; overrideReason: string; note: string; keepFiled: boolean }) {
-      updateStage.run({ id, stage: to, now: move.now, today: move.today, keepFiled: move.keepFiled ? 1 : 0 })
+    move(id: number, from: Stage, to: Stage, move: { now: string; today: string; movedBy: number | null; overrideReason: string; note: string }) {
+      updateStage.run({ id, stage: to, now: move.now, today: move.today })
       insertHistory.run(id, from, to, move.now, move.movedBy, move.overrideReason, move.note)
+    },
+
+    /** Records when the current level was filed and what governs the payer's clock. */
+    setAppeal(id: number, facts: AppealFacts, now: string) {
+      updateAppeal.run({ ...facts, payerExtended: facts.payerExtended ? 1 : 0, id, now })
+    },
+
+    /** Adds a decision notice (a new denial at the level just decided); its date starts the next level's window. */
+    addNotice(caseId: number, notice: { noticeDate: string; receivedDate: string | null; reasons: DenialReason[]; statedDeadline: string | null }, now: string) {
+      insertDenial.run({ caseId, ...notice, reasons: JSON.stringify(notice.reasons), priorAuthNumber: '', claimNumber: '', amountCents: null, now })
     },
 
     /** Deletes cases and the patients left without a case. */

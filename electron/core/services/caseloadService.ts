@@ -60,7 +60,7 @@ export function createCaseloadService(deps: Deps) {
         for (const step of [...demo.path.slice(1), { stage: demo.input.stage, daysAgo: 1 }]) {
           if (step.stage === from) continue
           const at = `${addCalendarDays(today, -step.daysAgo)}T16:00:00.000Z`
-          cases.move(id, from, step.stage, { now: at, today, movedBy: demo.input.advocateId, overrideReason: '', note: '', keepFiled: false })
+          cases.move(id, from, step.stage, { now: at, today, movedBy: demo.input.advocateId, overrideReason: '', note: '' })
           from = step.stage
         }
         for (const contact of demo.contacts) deps.contacts.add({ ...contact, caseId: id }, demo.input.advocateId, openedAt)

@@ -1,39 +1,83 @@
 import type { CaseFacts, DeadlineReport, MoveCheck } from '../../../shared/domain/deadlines'
+import type { PriorAuthEntry, Representation } from '../../../shared/domain/dto'
 import type { Stage } from '../../../shared/domain/enums'
+import { representationExpiry, representationStatus } from '../../../shared/rules/representation'
 import { checkMove, computeDeadlines, levelForStage } from '../deadlines/deadlineEngine'
-import type { CaseCore, CaseRepository } from '../repositories/caseRepository'
+import type { CaseCore } from '../repositories/caseRepository'
 import type { DeadlineRepository } from '../repositories/deadlineRepository'
 
-/** The engine's view of a stored case (rules live in shared/rules, arithmetic in core/deadlines). */
-export function caseFactsOf(core: CaseCore): CaseFacts {
-  const denial = core.denials[0] ?? null
+/** A stored case as the deadline rules see it. */
+export type CaseRecord = CaseCore & { priorAuths: PriorAuthEntry[]; representation: Representation | null }
+
+/** Items and services vs drugs matters for MA Part B drug clocks and CMS-0057-F (domain-rules.md §2). */
+const NON_DRUG_THERAPIES = new Set(['nursing', 'pump_supplies'])
+
+/** The machine's own zone, so a 72-hour clock lands on the day the advocate sees on the wall calendar. */
+export const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+
+/** The engine's view of a case: the same mapping for stored cases and case files (CLI). */
+export function caseFactsOf(record: CaseRecord, timeZone = systemTimeZone()): CaseFacts {
+  const denial = record.denials[0] ?? null
+  const pendingPriorAuth = record.priorAuths.find((pa) => pa.outcome === 'pending' || pa.outcome === 'more_info') ?? null
   return {
-    planFamily: core.coverage.planFamily,
-    state: core.coverage.state || null,
-    urgency: core.urgency,
-    serviceType: core.serviceType,
-    stage: core.stage,
-    levelId: levelForStage(core.coverage.planFamily, core.stage)?.id ?? null,
-    therapyCategory: core.therapy.category,
+    planFamily: record.coverage.planFamily,
+    state: record.coverage.state || null,
+    urgency: record.urgency,
+    serviceType: record.serviceType,
+    stage: record.stage,
+    levelId: levelForStage(record.coverage.planFamily, record.stage)?.id ?? null,
+    internalLevels: record.internalLevels ?? undefined,
+    therapyCategory: record.therapy.category,
+    isDrug: !NON_DRUG_THERAPIES.has(record.therapy.category),
     denial: denial
       ? { noticeDate: denial.noticeDate, receivedDate: denial.receivedDate, statedDeadline: denial.statedDeadline, reasons: denial.reasons }
       : null,
-    appealFiledOn: core.appealFiledOn,
-    appealFiledAt: null,
-    priorAuth: null,
+    appealFiledOn: record.appealFiledOn,
+    appealFiledAt: record.appealFiledAt,
+    previousAppealFiledOn: record.previousAppealFiledOn,
+    payerExtended: record.payerExtended,
+    amountInControversy: denial?.amount ?? null,
+    priorAuth: pendingPriorAuth
+      ? { requestedOn: pendingPriorAuth.requestedOn, requestedAt: pendingPriorAuth.requestedAt, expedited: pendingPriorAuth.expedited }
+      : null,
+    timeZone,
   }
 }
 
-export function createDeadlineService(deps: { cases: CaseRepository; store: DeadlineRepository }) {
+const APPEAL_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
+
+/** A sentence about the representation on file, when an appeal needs it and it is missing or lapsing. */
+export function representationWarning(record: CaseRecord, today: string): string | null {
+  const status = representationStatus(record.representation, today)
+  if (status === 'valid') return null
+  if (status === 'missing') return 'No appointment of representative or HIPAA authorization is on file: the payer may refuse to deal with you.'
+  const expiry = record.representation ? representationExpiry(record.representation) : null
+  return status === 'expired'
+    ? `The representation on file expired on ${expiry}: get a new signature before acting for the patient.`
+    : `The representation on file expires on ${expiry}: plan a new signature.`
+}
+
+export function createDeadlineService(deps: { load: (caseId: number) => CaseRecord | null; store: DeadlineRepository }) {
+  function reportFor(record: CaseRecord, today: string): DeadlineReport {
+    const report = computeDeadlines(caseFactsOf(record), today)
+    const warning = record.stage === 'closed' ? null : representationWarning(record, today)
+    return warning ? { ...report, warnings: [...report.warnings, warning] } : report
+  }
+
   return {
-    reportFor: (core: CaseCore, today: string): DeadlineReport => computeDeadlines(caseFactsOf(core), today),
-    checkMove: (core: CaseCore, toStage: Stage): MoveCheck => checkMove(caseFactsOf(core), toStage),
+    reportFor,
+    /** The ladder's verdict on a move, plus a caution when the move files an appeal without representation. */
+    checkMove(record: CaseRecord, toStage: Stage, today: string): MoveCheck {
+      const check = checkMove(caseFactsOf(record), toStage)
+      const warning = APPEAL_STAGES.includes(toStage) ? representationWarning(record, today) : null
+      if (!warning || !check.allowed) return check
+      return { allowed: true, reasonKey: check.reasonKey ?? 'move.caution.representation', reasonEn: [check.reasonEn, warning].filter(Boolean).join(' ') }
+    },
     /** Recomputes and stores one case's deadlines (closed cases keep none). Call inside a transaction. */
     refresh(caseId: number, today: string): void {
-      const core = deps.cases.getCore(caseId)
-      if (!core) return
-      const report = core.stage === 'closed' ? null : computeDeadlines(caseFactsOf(core), today)
-      deps.store.replace(caseId, report?.deadlines ?? [])
+      const record = deps.load(caseId)
+      if (!record) return
+      deps.store.replace(caseId, record.stage === 'closed' ? [] : computeDeadlines(caseFactsOf(record), today).deadlines)
     },
   }
 }

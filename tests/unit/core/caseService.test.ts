@@ -42,7 +42,7 @@ describe('cases', () => {
     const made = setup()
     const { core } = made
     const id = core.cases.create(sampleCase()).id
-    core.cases.move({ caseId: id, toStage: 'internal_appeal' })
+    core.cases.move({ caseId: id, toStage: 'internal_appeal', filedOn: null })
     const detail = core.cases.get(id)
     expect(detail.stage).toBe('internal_appeal')
     expect(detail.history.map((h) => [h.fromStage, h.toStage])).toEqual([

@@ -1,0 +1,30 @@
+import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
+import type { deadlineChannels } from '../../../shared/contracts/deadlines'
+import type { Core } from '../createCore'
+import { buildIcs } from '../services/icsCalendar'
+import type { HandlersFor } from './handlerTypes'
+
+export function deadlineHandlers(core: Core): HandlersFor<keyof typeof deadlineChannels> {
+  return {
+    'cases:checkMove': ({ caseId, toStage }) => core.cases.checkMove(caseId, toStage),
+    'cases:updateAppeal': (input) => core.cases.updateAppeal(input),
+    'priorAuth:save': (input) => core.cases.savePriorAuth(input),
+    'representation:save': (input) => core.cases.saveRepresentation(input),
+    'deadlines:agenda': ({ soonDays, horizonDays }) => {
+      const today = localDayOf(core.now())
+      const soonEnd = addCalendarDays(today, soonDays)
+      const items = core.agenda.until(addCalendarDays(today, Math.max(soonDays, horizonDays)))
+      return {
+        today,
+        overdue: items.filter((i) => i.dueDate < today),
+        dueSoon: items.filter((i) => i.dueDate >= today && i.dueDate <= soonEnd),
+        later: items.filter((i) => i.dueDate > soonEnd),
+      }
+    },
+    'deadlines:ics': ({ caseId }) => {
+      const today = localDayOf(core.now())
+      const items = caseId ? core.agenda.forCase(caseId) : core.agenda.until(addCalendarDays(today, 400))
+      return { fileName: caseId ? `overturn-case-${caseId}-deadlines.ics` : 'overturn-deadlines.ics', content: buildIcs(items, core.now().toISOString()) }
+    },
+  }
+}
