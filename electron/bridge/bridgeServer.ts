@@ -97,7 +97,12 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
     openUrl: `${url}?token=${encodeURIComponent(token)}`,
     token,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Open pages keep connections alive (reminder polling): end them, or close would wait forever.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 

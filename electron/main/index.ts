@@ -4,6 +4,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import { createCore } from '../core/createCore'
 import { createDispatcher } from '../core/dispatcher'
 import { registerIpc } from './ipc'
+import { startDeadlineReminders } from './reminders'
 
 const dataDir = process.env.OVERTURN_DATA_DIR || join(app.getPath('userData'), 'caseload')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
@@ -25,7 +26,7 @@ function hardenSession(): void {
   // Patient data never leaves the machine: refuse every request that is not our own files.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
-    const isLocal = url.startsWith('file://') || url.startsWith('devtools://') || (rendererUrl ? url.startsWith(rendererUrl) : false)
+    const isLocal = /^(file|devtools|blob|data):/.test(url) || (rendererUrl ? url.startsWith(rendererUrl) : false)
     callback({ cancel: !isLocal })
   })
 }
@@ -71,10 +72,14 @@ if (!app.requestSingleInstanceLock()) {
     const core = createCore({ dataDir })
     registerIpc(createDispatcher(core), isTrustedUrl)
     createWindow()
+    const stopReminders = startDeadlineReminders(core)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })
-    app.on('before-quit', () => core.close())
+    app.on('before-quit', () => {
+      stopReminders()
+      core.close()
+    })
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

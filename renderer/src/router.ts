@@ -10,6 +10,7 @@ export function createAppRouter() {
       { path: '/cases/new', name: 'case-new', component: () => import('./views/CaseIntakeView.vue') },
       { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetailView.vue'), props: (r) => ({ caseId: Number(r.params.id) }) },
       { path: '/caseload', name: 'caseload', component: () => import('./views/CaseloadView.vue') },
+      { path: '/deadlines', name: 'deadlines', component: () => import('./views/DeadlinesView.vue') },
     ],
   })
 }

@@ -97,7 +97,7 @@ describe('useBoardStore', () => {
     setApi(fake.api)
     const store = useBoardStore()
     await expect(store.moveCard(7, 'second_level')).rejects.toMatchObject({ error: { code: 'move_refused' } })
-    await store.moveCard(7, 'second_level', 'Letter from the plan offers a second level')
+    await store.moveCard(7, 'second_level', { overrideReason: 'Letter from the plan offers a second level' })
     expect(fake.calls.find((c) => c.channel === 'cases:move' && (c.request as { overrideReason?: string }).overrideReason)).toBeTruthy()
   })
 })

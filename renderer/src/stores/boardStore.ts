@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type { BoardCard, BoardData } from '../../../shared/domain/dto'
 import { STAGES, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
+import type { RequestOf } from '../../../shared/contract'
 import { call } from '../api/client'
 
 export interface BoardFilters {
@@ -52,8 +53,8 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   /** Moves a card; the board reloads from the core so it shows what was really saved. */
-  async function moveCard(caseId: number, toStage: Stage, overrideReason?: string) {
-    const detail = await call('cases:move', { caseId, toStage, ...(overrideReason ? { overrideReason } : {}) })
+  async function moveCard(caseId: number, toStage: Stage, extras: Omit<RequestOf<'cases:move'>, 'caseId' | 'toStage'> = {}) {
+    const detail = await call('cases:move', { caseId, toStage, ...extras })
     await load()
     return detail
   }

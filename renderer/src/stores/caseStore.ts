@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CaseDetail } from '../../../shared/domain/dto'
+import type { RequestOf } from '../../../shared/contract'
 import type { CaseCreateInput, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import { call } from '../api/client'
 
@@ -39,5 +40,10 @@ export const useCaseStore = defineStore('case', () => {
     current.value = detail
   }
 
-  return { current, isLoading, loadError, open, create, addContact, replace }
+  /** Writes that answer with the whole case: the page shows what was saved, deadlines recomputed. */
+  const updateAppeal = async (input: RequestOf<'cases:updateAppeal'>) => replace(await call('cases:updateAppeal', input))
+  const savePriorAuth = async (input: RequestOf<'priorAuth:save'>) => replace(await call('priorAuth:save', input))
+  const saveRepresentation = async (input: RequestOf<'representation:save'>) => replace(await call('representation:save', input))
+
+  return { current, isLoading, loadError, open, create, addContact, replace, updateAppeal, savePriorAuth, saveRepresentation }
 })
