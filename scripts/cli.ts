@@ -1,0 +1,19 @@
+/**
+ * Overturn's command line: `npm run cli -- <command> [arguments]`. Each command reads files and
+ * prints JSON; none touches the caseload database.
+ */
+import { runDeadlines } from './cli/deadlines'
+
+type Command = { run: (args: string[]) => Promise<number>; help: string }
+
+const COMMANDS: Record<string, Command> = {
+  deadlines: { run: runDeadlines, help: 'deadlines <case.json> [--today YYYY-MM-DD] [--time-zone Area/City]   every deadline of a case file (docs/case-file.md)' },
+}
+
+const [name, ...args] = process.argv.slice(2)
+const command = name ? COMMANDS[name] : undefined
+if (!command) {
+  process.stderr.write(`Usage: npm run cli -- <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`)
+  process.exit(name ? 2 : 0)
+}
+process.exit(await command.run(args))

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { STAGES } from '../domain/enums'
+import { PRIOR_AUTH_OUTCOMES, REPRESENTATION_KINDS } from './appealSchemas'
+import { caseCreateSchema, denialInputSchema } from './caseSchemas'
+import { dayString, optionalDay, optionalText } from './fields'
+
+/** The case file's format name and version; docs/case-file.md describes it. */
+export const CASE_FILE_FORMAT = 'overturn.case'
+export const CASE_FILE_VERSION = 1
+
+const instant = z.iso.datetime({ offset: true }).nullable().optional().default(null)
+
+/**
+ * One case as a JSON document (version 1): the same facts the app stores, readable by people and by
+ * the command line, and the unit of case import/export. Unknown keys are refused so typos surface.
+ */
+export const caseFileSchema = z.strictObject({
+  format: z.literal(CASE_FILE_FORMAT),
+  version: z.literal(CASE_FILE_VERSION),
+  case: caseCreateSchema.omit({ denial: true, stage: true }).extend({
+    stage: z.enum(STAGES),
+    /** Every notice received, any order; the latest by notice date starts the current window. */
+    denials: z.array(denialInputSchema).max(50).default([]),
+    appeal: z
+      .strictObject({
+        filedOn: optionalDay,
+        filedAt: instant,
+        internalLevels: z.union([z.literal(1), z.literal(2), z.null()]).optional().default(null),
+        payerExtended: z.boolean().optional().default(false),
+        previousFiledOn: optionalDay,
+      })
+      .optional()
+      .default({ filedOn: null, filedAt: null, internalLevels: null, payerExtended: false, previousFiledOn: null }),
+    priorAuths: z
+      .array(
+        z.strictObject({
+          requestedOn: dayString,
+          requestedAt: instant,
+          expedited: z.boolean().default(false),
+          outcome: z.enum(PRIOR_AUTH_OUTCOMES).default('pending'),
+          decidedOn: optionalDay,
+          approvedThrough: optionalDay,
+          referenceNumber: optionalText(80),
+        }),
+      )
+      .max(50)
+      .default([]),
+    representation: z
+      .strictObject({ kind: z.enum(REPRESENTATION_KINDS), representative: optionalText(200), signedOn: dayString, expiresOn: optionalDay })
+      .nullable()
+      .optional()
+      .default(null),
+  }),
+})
+export type CaseFile = z.output<typeof caseFileSchema>
+export type CaseFileInput = z.input<typeof caseFileSchema>
