@@ -53,7 +53,7 @@ export function createCore(options: CoreOptions) {
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
     store: createDeadlineRepository(db),
   })
-  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, advocates, settings, deadlines })
+  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines })
   const caseService = createCaseService({
     db,
     now,

@@ -37,7 +37,13 @@ export interface GeneratedCase {
   /** Columns the case passed through before its current one, oldest first, with days ago. */
   path: { stage: Stage; daysAgo: number }[]
   contacts: Omit<ContactCreate, 'caseId'>[]
+  /** Cases at an appeal level were filed this many days ago (some long enough for the payer to be late). */
+  filedDaysAgo: number | null
+  /** Days ago the patient signed an authorization for the advocate, or null when none is on file yet. */
+  representationSignedDaysAgo: number | null
 }
+
+const FILED_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
 
 /**
  * Builds a reproducible caseload relative to `today`, so the demo's deadlines are live whenever it
@@ -106,6 +112,8 @@ export function generateCaseload(options: { today: string; count?: number; seed?
           : null,
       },
       path,
+      filedDaysAgo: FILED_STAGES.includes(stage) ? random.int(2, 50) : null,
+      representationSignedDaysAgo: random.next() < 0.75 ? random.int(5, 300) : null,
       contacts: [
         {
           kind: 'call',

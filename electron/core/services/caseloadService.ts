@@ -9,6 +9,7 @@ import { ADVOCATE_NAMES } from '../demo/demoFacts'
 import type { AdvocateRepository } from '../repositories/advocateRepository'
 import type { CaseRepository } from '../repositories/caseRepository'
 import type { ContactRepository } from '../repositories/contactRepository'
+import type { RepresentationRepository } from '../repositories/representationRepository'
 import type { SettingsRepository } from '../repositories/settingsRepository'
 import type { DeadlineService } from './deadlineService'
 
@@ -18,6 +19,7 @@ interface Deps {
   now: () => Date
   cases: CaseRepository
   contacts: ContactRepository
+  representations: RepresentationRepository
   advocates: AdvocateRepository
   settings: SettingsRepository
   deadlines: DeadlineService
@@ -64,6 +66,14 @@ export function createCaseloadService(deps: Deps) {
           from = step.stage
         }
         for (const contact of demo.contacts) deps.contacts.add({ ...contact, caseId: id }, demo.input.advocateId, openedAt)
+        if (demo.filedDaysAgo !== null) {
+          const appealFiledOn = addCalendarDays(today, -demo.filedDaysAgo)
+          cases.setAppeal(id, { appealFiledOn, appealFiledAt: null, internalLevels: null, payerExtended: false, previousAppealFiledOn: null }, openedAt)
+        }
+        if (demo.representationSignedDaysAgo !== null) {
+          const signedOn = addCalendarDays(today, -demo.representationSignedDaysAgo)
+          deps.representations.save(id, { kind: 'hipaa_authorization', representative: 'Demo advocate', signedOn, expiresOn: null }, openedAt)
+        }
         deps.deadlines.refresh(id, today)
       }
       settings.set('demo_loaded', 'yes')

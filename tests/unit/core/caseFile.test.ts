@@ -40,5 +40,5 @@ describe('case files (docs/case-file.md)', () => {
     const result = spawnSync('npx', ['tsx', 'scripts/cli.ts', 'deadlines', bad], { encoding: 'utf8' })
     expect(result.status).toBe(2)
     expect(JSON.parse(result.stderr).problems.map((p: { field: string }) => p.field)).toContain('case.stage')
-  })
+  }, 60_000)
 })
