@@ -1,13 +1,13 @@
 /**
  * `npm run browser`: the same renderer and core as the desktop app, served on 127.0.0.1 with a
- * per-run token, for machines without the Electron binary (and for end-to-end tests).
+ * per-run token, for machines without the Electron binary (and for end-to-end tests). The caseload
+ * opens locked; the first run asks for an administrator account in the page.
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
-import { createCore } from '../electron/core/createCore'
-import { createDispatcher } from '../electron/core/dispatcher'
 import { defaultDataDir } from '../electron/core/paths'
+import { createAppSession } from '../electron/core/session/appSession'
 
 const rendererDir = resolve('out/renderer')
 if (!existsSync(resolve(rendererDir, 'index.html'))) {
@@ -15,9 +15,14 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
   process.exit(1)
 }
 const dataDir = defaultDataDir()
-const core = createCore({ dataDir })
+const session = createAppSession({ dataDir })
+const status = session.status()
+if (status.state === 'in_use') {
+  console.error(status.message)
+  process.exit(1)
+}
 const bridge = await startBridgeServer({
-  dispatch: createDispatcher(core),
+  dispatch: session.dispatch,
   rendererDir,
   port: Number(process.env.OVERTURN_PORT ?? 5180),
 })
@@ -25,7 +30,7 @@ console.log(`Overturn is running in browser mode.\n  Caseload: ${dataDir}\n  Ope
 
 function stop() {
   void bridge.close().then(() => {
-    core.close()
+    session.close()
     process.exit(0)
   })
 }

@@ -3,11 +3,13 @@
  * prints JSON; none touches the caseload database.
  */
 import { runDeadlines } from './cli/deadlines'
+import { runScreen } from './cli/screen'
 
 type Command = { run: (args: string[]) => Promise<number>; help: string }
 
 const COMMANDS: Record<string, Command> = {
   deadlines: { run: runDeadlines, help: 'deadlines <case.json> [--today YYYY-MM-DD] [--time-zone Area/City]   every deadline of a case file (docs/case-file.md)' },
+  screen: { run: runScreen, help: 'screen <applicant.json> [--today YYYY-MM-DD] [--data-dir <caseload>]   screening results of an applicant file (docs/applicant-file.md)' },
 }
 
 const [name, ...args] = process.argv.slice(2)

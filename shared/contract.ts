@@ -1,6 +1,10 @@
 import type { z } from 'zod'
 import { caseChannels } from './contracts/cases'
+import { documentChannels } from './contracts/documents'
 import { deadlineChannels } from './contracts/deadlines'
+import { insightChannels } from './contracts/insights'
+import { screeningChannels } from './contracts/screening'
+import { sessionChannels } from './contracts/session'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
@@ -10,7 +14,11 @@ import { deadlineChannels } from './contracts/deadlines'
  */
 export const contract = {
   ...caseChannels,
+  ...documentChannels,
   ...deadlineChannels,
+  ...insightChannels,
+  ...screeningChannels,
+  ...sessionChannels,
 } as const
 
 export type Contract = typeof contract
@@ -19,8 +27,10 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>
 export type ResponseOf<C extends Channel> = Contract[C]['response']
 export const CHANNELS = Object.keys(contract) as Channel[]
+/** Channels the core answers; session channels are answered by the app session that owns the key. */
+export type CoreChannel = Exclude<Channel, keyof typeof sessionChannels>
 
-export type ErrorCode = 'validation' | 'not_found' | 'move_refused' | 'conflict' | 'forbidden' | 'internal' | 'unknown_channel'
+export type ErrorCode = 'validation' | 'not_found' | 'move_refused' | 'conflict' | 'forbidden' | 'locked' | 'internal' | 'unknown_channel'
 
 export interface ApiError {
   code: ErrorCode

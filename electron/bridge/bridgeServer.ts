@@ -8,6 +8,8 @@ import type { Dispatch } from '../core/dispatcher'
 
 /** Largest request body the bridge reads: far above any form, far below a memory problem. */
 const MAX_BODY_BYTES = 1_000_000
+/** Per-channel exceptions: an attachment upload carries a file of up to 25 MB as base64 (≈ 33.4 MB). */
+const MAX_BODY_BYTES_BY_CHANNEL = new Map<string, number>([['documents:upload', 40_000_000]])
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +61,7 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
       }
-      const body = await readBody(req)
+      const body = await readBody(req, MAX_BODY_BYTES_BY_CHANNEL.get(decodeURIComponent(path.slice('/api/'.length))) ?? MAX_BODY_BYTES)
       if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', message: 'error.tooLarge' } })
       let request: unknown
       try {
@@ -67,7 +69,7 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       } catch {
         return send(res, 400, { ok: false, error: { code: 'validation', message: 'error.badJson' } })
       }
-      return send(res, 200, options.dispatch(decodeURIComponent(path.slice('/api/'.length)), request))
+      return send(res, 200, await options.dispatch(decodeURIComponent(path.slice('/api/'.length)), request))
     }
     return serveStatic(path, res)
   }
@@ -111,13 +113,13 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body))
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         resolve(null)
         req.destroy()
         return

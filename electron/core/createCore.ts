@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadMigrations, migrate } from './db/migrate'
-import { openDatabase } from './db/openDatabase'
+import { createDocumentModule } from './documents/documentModule'
+import { openDatabase, type Db } from './db/openDatabase'
+import { createInsightsModule } from './insights/insightsModule'
 import { createAdvocateRepository } from './repositories/advocateRepository'
 import { createAgendaRepository } from './repositories/agendaRepository'
 import { createBoardRepository } from './repositories/boardRepository'
@@ -11,6 +13,7 @@ import { createDeadlineRepository } from './repositories/deadlineRepository'
 import { createPriorAuthRepository } from './repositories/priorAuthRepository'
 import { createRepresentationRepository } from './repositories/representationRepository'
 import { createSettingsRepository } from './repositories/settingsRepository'
+import { createScreeningModule } from './screening/screeningModule'
 import { createCaseRecordLoader, createCaseService } from './services/caseService'
 import { createCaseloadService } from './services/caseloadService'
 import { createDeadlineService } from './services/deadlineService'
@@ -23,6 +26,10 @@ export interface CoreOptions {
   /** Open on the demo caseload when the folder is new (default true). */
   seedDemoOnFirstRun?: boolean
   migrationsDir?: string
+  /** The caseload's data key; without one the database is plain SQLite (tests, the CLI, benchmarks). */
+  key?: Buffer
+  /** Called before pending migrations run (the app backs the database up first). */
+  beforeMigrating?: (db: Db) => void
 }
 
 export const DATABASE_FILE = 'overturn.db'
@@ -34,9 +41,9 @@ export const DATABASE_FILE = 'overturn.db'
 export function createCore(options: CoreOptions) {
   const now = options.now ?? (() => new Date())
   mkdirSync(options.dataDir, { recursive: true })
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE))
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.key)
   try {
-    migrate(db, loadMigrations(options.migrationsDir))
+    migrate(db, loadMigrations(options.migrationsDir), () => options.beforeMigrating?.(db))
   } catch (error) {
     db.close()
     throw error
@@ -65,7 +72,11 @@ export function createCore(options: CoreOptions) {
     deadlines,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
+  const documents = createDocumentModule({ db, dataDir: options.dataDir, now, key: options.key, getCase: (caseId) => caseService.get(caseId) })
+  const insights = createInsightsModule({ db, now })
   if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
+  // After the demo caseload, so demo applicants can be linked to demo patients; only a demo caseload gets them.
+  const screening = createScreeningModule({ db, now, dataDir: options.dataDir, seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0 })
 
   return {
     db,
@@ -77,6 +88,9 @@ export function createCore(options: CoreOptions) {
     cases: caseService,
     caseload,
     deadlines,
+    documents,
+    screening,
+    insights,
     close: () => db.close(),
   }
 }

@@ -1,16 +1,22 @@
 import { z } from 'zod'
-import { contract, type ApiResult, type Channel } from '../../shared/contract'
+import { contract, type ApiResult, type CoreChannel } from '../../shared/contract'
 import type { Core } from './createCore'
 import { AppError } from './errors'
 import { caseHandlers } from './handlers/caseHandlers'
+import { documentHandlers } from './handlers/documentHandlers'
 import { deadlineHandlers } from './handlers/deadlineHandlers'
 import type { HandlersFor } from './handlers/handlerTypes'
+import { insightHandlers } from './handlers/insightHandlers'
+import { screeningHandlers } from './handlers/screeningHandlers'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
-export function createHandlers(core: Core): HandlersFor<Channel> {
+export function createHandlers(core: Core): HandlersFor<CoreChannel> {
   return {
     ...caseHandlers(core),
+    ...documentHandlers(core),
     ...deadlineHandlers(core),
+    ...insightHandlers(core),
+    ...screeningHandlers(core),
   }
 }
 
@@ -32,18 +38,18 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
  */
 export function createDispatcher(core: Core) {
   const handlers = createHandlers(core)
-  return function dispatch(channel: string, request: unknown): ApiResult<unknown> {
-    if (!Object.hasOwn(contract, channel)) {
+  return async function dispatch(channel: string, request: unknown): Promise<ApiResult<unknown>> {
+    if (!Object.hasOwn(handlers, channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } }
     }
-    const name = channel as Channel
+    const name = channel as CoreChannel
     const parsed = contract[name].request.safeParse(request ?? {})
     if (!parsed.success) {
       return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
     }
     try {
       const handler = handlers[name] as (request: unknown) => unknown
-      return { ok: true, data: handler(parsed.data) }
+      return { ok: true, data: await handler(parsed.data) }
     } catch (error) {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }

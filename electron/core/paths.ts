@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -7,12 +8,18 @@ import { join } from 'node:path'
  * `OVERTURN_DATA_DIR` overrides it (tests, portable installs, a USB stick).
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.OVERTURN_DATA_DIR) return env.OVERTURN_DATA_DIR
+  // Created here so the instance lock file can be written before the database is opened.
+  if (env.OVERTURN_DATA_DIR) {
+    mkdirSync(env.OVERTURN_DATA_DIR, { recursive: true })
+    return env.OVERTURN_DATA_DIR
+  }
   const base =
     process.platform === 'win32'
       ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
       : process.platform === 'darwin'
         ? join(homedir(), 'Library', 'Application Support')
         : (env.XDG_CONFIG_HOME ?? join(homedir(), '.config'))
-  return join(base, 'overturn', 'caseload')
+  const dir = join(base, 'overturn', 'caseload')
+  mkdirSync(dir, { recursive: true })
+  return dir
 }

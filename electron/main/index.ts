@@ -1,8 +1,7 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, powerMonitor, session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
-import { createCore } from '../core/createCore'
-import { createDispatcher } from '../core/dispatcher'
+import { createAppSession } from '../core/session/appSession'
 import { registerIpc } from './ipc'
 import { startDeadlineReminders } from './reminders'
 
@@ -69,16 +68,24 @@ if (!app.requestSingleInstanceLock()) {
   })
   void app.whenReady().then(() => {
     hardenSession()
-    const core = createCore({ dataDir })
-    registerIpc(createDispatcher(core), isTrustedUrl)
+    const appSession = createAppSession({ dataDir })
+    registerIpc(appSession.dispatch, isTrustedUrl)
     createWindow()
-    const stopReminders = startDeadlineReminders(core)
+    const stopReminders = startDeadlineReminders(() => appSession.core)
+    // Locking closes the database, forgets the key and clears the screen (the page reloads to the lock screen).
+    const lockNow = () => {
+      if (appSession.status().state !== 'unlocked') return
+      appSession.lock()
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.reload()
+    }
+    powerMonitor.on('suspend', lockNow)
+    powerMonitor.on('lock-screen', lockNow)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })
     app.on('before-quit', () => {
       stopReminders()
-      core.close()
+      appSession.close()
     })
   })
   app.on('window-all-closed', () => {

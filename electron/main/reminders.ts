@@ -8,9 +8,10 @@ const HOUR_MS = 60 * 60_000
  * Desktop notifications for deadlines. Notifications show on lock screens and in notification
  * centres, so they carry counts only, never a patient's name or any clinical fact.
  */
-export function startDeadlineReminders(core: Core): () => void {
+export function startDeadlineReminders(currentCore: () => Core | null): () => void {
   const notify = () => {
-    if (!Notification.isSupported()) return
+    const core = currentCore()
+    if (!core || !Notification.isSupported()) return
     const today = localDayOf(core.now())
     const items = core.agenda.until(addCalendarDays(today, 3))
     const overdue = items.filter((i) => i.dueDate < today).length

@@ -10,7 +10,13 @@ export function createAppRouter() {
       { path: '/cases/new', name: 'case-new', component: () => import('./views/CaseIntakeView.vue') },
       { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetailView.vue'), props: (r) => ({ caseId: Number(r.params.id) }) },
       { path: '/caseload', name: 'caseload', component: () => import('./views/CaseloadView.vue') },
+      { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
       { path: '/deadlines', name: 'deadlines', component: () => import('./views/DeadlinesView.vue') },
+      { path: '/security', name: 'security', component: () => import('./views/SecurityView.vue') },
+      { path: '/screening', name: 'screening', component: () => import('./views/ScreeningQueueView.vue') },
+      { path: '/applicants/new', name: 'applicant-new', component: () => import('./views/ApplicantNewView.vue') },
+      { path: '/applicants/:id(\\d+)', name: 'applicant', component: () => import('./views/ApplicantView.vue'), props: (r) => ({ applicantId: Number(r.params.id) }) },
+      { path: '/programs', name: 'programs', component: () => import('./views/ProgramsView.vue') },
     ],
   })
 }

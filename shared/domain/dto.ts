@@ -34,6 +34,8 @@ export interface BoardCard {
   nextDeadline: CardDeadline | null
   isDemo: boolean
   isPayerOverdue: boolean
+  /** Evidence checklist progress as the case page counts it; null while the case has no denial. */
+  evidence: { received: number; total: number } | null
 }
 
 export interface BoardData {

@@ -1,4 +1,4 @@
-import { PLAN_FAMILIES, type PlanFamily, type UsState } from './enums'
+import type { PlanFamily, UsState } from './enums'
 
 /**
  * Financial-assistance screening: applicants, the program catalog, screening results and
@@ -14,7 +14,22 @@ export type Verification = 'V' | 'S' | 'U'
  * for assistance: TRICARE and VA (federal health care programs under the Anti-Kickback Statute), FEHB
  * and no insurance at all.
  */
-export const INSURANCE_TYPES = [...PLAN_FAMILIES.filter((p) => p !== 'other'), 'tricare', 'va', 'fehb', 'uninsured', 'other'] as const
+export const INSURANCE_TYPES = [
+  'employer_self_funded',
+  'employer_fully_insured',
+  'individual_marketplace',
+  'grandfathered',
+  'medicare_part_b',
+  'medicare_advantage',
+  'medicare_part_d',
+  'medicaid_ffs',
+  'medicaid_managed_care',
+  'tricare',
+  'va',
+  'fehb',
+  'uninsured',
+  'other',
+] as const satisfies readonly (PlanFamily | 'tricare' | 'va' | 'fehb' | 'uninsured')[]
 export type InsuranceType = (typeof INSURANCE_TYPES)[number]
 
 /** Groups that program rules name: a rule "excludes Medicare" covers Part B, Advantage and Part D alike. */
@@ -315,4 +330,11 @@ export interface DocumentJob {
   fileName: string
   /** The .docx as base64 once ready. */
   base64: string | null
+}
+
+/** A reminder in the queue's list, with whose application it is. */
+export interface ReminderRow extends Reminder {
+  applicantId: number
+  applicationId: number
+  applicantName: string
 }

@@ -44,6 +44,23 @@ describe('CaseBoardCard', () => {
   })
 })
 
+describe('CaseBoardCard evidence progress', () => {
+  it('shows received / total as text and as a labelled bar', () => {
+    const wrapper = mount(CaseBoardCard, { props: { card: card({ evidence: { received: 3, total: 7 } }), today: '2026-11-25' }, global: { plugins: plugins() } })
+    const evidence = wrapper.get('[data-testid=card-evidence]')
+    expect(evidence.text()).toContain('3 / 7')
+    const bar = evidence.get('progress')
+    expect(bar.attributes('aria-label')).toBe('Evidence received: 3 of 7')
+    expect(bar.attributes('value')).toBe('3')
+    expect(bar.attributes('max')).toBe('7')
+  })
+
+  it('shows nothing for a case without a denial', () => {
+    const wrapper = mount(CaseBoardCard, { props: { card: card({ evidence: null }), today: '2026-11-25' }, global: { plugins: plugins() } })
+    expect(wrapper.find('[data-testid=card-evidence]').exists()).toBe(false)
+  })
+})
+
 describe('CaseBoardColumn', () => {
   it('renders only what is on screen for a 5,000-card column, and counts them all', () => {
     const cards = Array.from({ length: 5000 }, (_, i) => card({ id: i + 1, patientName: `Patient ${i + 1}` }))

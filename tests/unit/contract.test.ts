@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createHandlers } from '../../electron/core/dispatcher'
 import { CHANNELS, contract } from '../../shared/contract'
+import { sessionChannels } from '../../shared/contracts/session'
 
 // The Electron binary cannot be downloaded on these machines, so 'electron' is the one thing mocked:
 // a recorder standing in for contextBridge, ipcRenderer and ipcMain.
@@ -23,9 +24,11 @@ describe('the IPC contract', () => {
     }
   })
 
-  it('has a core handler for exactly the contract channels', () => {
-    const handlers = createHandlers({} as never)
-    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort())
+  it('answers every contract channel: the core its own, the app session the session channels', () => {
+    const handlers = Object.keys(createHandlers({} as never))
+    const sessionOnes = Object.keys(sessionChannels)
+    expect([...handlers, ...sessionOnes].sort()).toEqual([...CHANNELS].sort())
+    expect(handlers.filter((c) => sessionOnes.includes(c))).toEqual([])
   })
 
   it('the preload exposes exactly the contract methods, each invoking its own channel', async () => {
@@ -40,12 +43,12 @@ describe('the IPC contract', () => {
 
   it('main registers every channel and refuses senders that are not our renderer', async () => {
     const { registerIpc } = await import('../../electron/main/ipc')
-    const dispatch = vi.fn(() => ({ ok: true as const, data: 'answered' }))
+    const dispatch = vi.fn(async () => ({ ok: true as const, data: 'answered' }))
     registerIpc(dispatch, (url) => url === 'file:///app/renderer/index.html')
     expect([...electron.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
     const handler = electron.handlers.get('caseload:info')!
     expect(handler({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(dispatch).not.toHaveBeenCalled()
-    expect(handler({ senderFrame: { url: 'file:///app/renderer/index.html' } }, {})).toEqual({ ok: true, data: 'answered' })
+    expect(await handler({ senderFrame: { url: 'file:///app/renderer/index.html' } }, {})).toEqual({ ok: true, data: 'answered' })
   })
 })

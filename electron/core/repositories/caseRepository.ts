@@ -233,6 +233,11 @@ export function createCaseRepository(db: Db) {
       insertDenial.run({ caseId, ...notice, reasons: JSON.stringify(notice.reasons), priorAuthNumber: '', claimNumber: '', amountCents: null, now })
     },
 
+    /** The ids `deleteWhere(filter)` would delete (read in the same transaction, for file cleanup). */
+    idsWhere(filter: 'demo' | 'all'): number[] {
+      return db.prepare(`SELECT id FROM cases ${filter === 'demo' ? 'WHERE is_demo = 1' : ''}`).pluck().all() as number[]
+    },
+
     /** Deletes cases and the patients left without a case. */
     deleteWhere(filter: 'demo' | 'all'): number {
       const where = filter === 'demo' ? 'WHERE is_demo = 1' : ''

@@ -5,7 +5,9 @@ import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
 import { schemaVersion } from '../db/migrate'
 import type { Db } from '../db/openDatabase'
 import { generateCaseload } from '../demo/demoCaseload'
+import { removeCaseAttachmentFolders } from '../documents/attachmentStore'
 import { ADVOCATE_NAMES } from '../demo/demoFacts'
+import { seedDemoOutcomes } from '../insights/demoOutcomes'
 import type { AdvocateRepository } from '../repositories/advocateRepository'
 import type { CaseRepository } from '../repositories/caseRepository'
 import type { ContactRepository } from '../repositories/contactRepository'
@@ -40,6 +42,16 @@ export function createCaseloadService(deps: Deps) {
     const file = join(folder, `${label}-${deps.now().toISOString().replace(/[:.]/g, '-')}.db`)
     db.prepare('VACUUM INTO ?').run(file)
     return file
+  }
+
+  /** Deletes cases in one transaction, then (only once it committed) their attachment folders. */
+  function deleteCases(filter: 'demo' | 'all'): void {
+    const ids = db.transaction(() => {
+      const doomed = cases.idsWhere(filter)
+      cases.deleteWhere(filter)
+      return doomed
+    })()
+    removeCaseAttachmentFolders(deps.dataDir, ids)
   }
 
   function ensureAdvocates(): number[] {
@@ -77,6 +89,7 @@ export function createCaseloadService(deps: Deps) {
         deps.deadlines.refresh(id, today)
       }
       settings.set('demo_loaded', 'yes')
+      seedDemoOutcomes(db, deps.now().toISOString())
     })()
     return info()
   }
@@ -92,13 +105,25 @@ export function createCaseloadService(deps: Deps) {
       settings.set('initialized', deps.now().toISOString())
     },
     removeDemo(): CaseloadInfo {
-      db.transaction(() => cases.deleteWhere('demo'))()
+      deleteCases('demo')
       return info()
     },
     resetEmpty(): CaseloadInfo {
       snapshot('before-empty-caseload')
-      db.transaction(() => cases.deleteWhere('all'))()
+      deleteCases('all')
       return info()
+    },
+    /** Links the unlocked account to its advocate row (created on first unlock), for "who" in history. */
+    bindUser(userId: string, displayName: string): void {
+      db.transaction(() => {
+        const key = `user_advocate:${userId}`
+        let advocateId = Number(settings.get(key) ?? 0)
+        if (!advocateId || !advocates.get(advocateId)) {
+          advocateId = advocates.create(displayName, 'advocate', deps.now().toISOString())
+          settings.set(key, String(advocateId))
+        }
+        settings.set('current_advocate_id', String(advocateId))
+      })()
     },
     currentAdvocateId(): number | null {
       const value = settings.get('current_advocate_id')

@@ -12,8 +12,17 @@ export type CaseRecord = CaseCore & { priorAuths: PriorAuthEntry[]; representati
 /** Items and services vs drugs matters for MA Part B drug clocks and CMS-0057-F (domain-rules.md §2). */
 const NON_DRUG_THERAPIES = new Set(['nursing', 'pump_supplies'])
 
-/** The machine's own zone, so a 72-hour clock lands on the day the advocate sees on the wall calendar. */
-export const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+/**
+ * The machine's own zone, so a 72-hour clock lands on the day the advocate sees on the wall calendar.
+ * Remembered while TZ is unchanged: building an Intl.DateTimeFormat costs ~0.3 ms, which was most of
+ * a deadline recompute (scripts/bench: 10,000 open cases).
+ */
+let zoneCache: { tz: string | undefined; zone: string } | null = null
+export const systemTimeZone = () => {
+  const tz = process.env.TZ
+  if (zoneCache?.tz !== tz || zoneCache === null) zoneCache = { tz, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' }
+  return zoneCache.zone
+}
 
 /** The engine's view of a case: the same mapping for stored cases and case files (CLI). */
 export function caseFactsOf(record: CaseRecord, timeZone = systemTimeZone()): CaseFacts {

@@ -15,6 +15,7 @@ export class ApiCallError extends Error {
 }
 
 const TOKEN_KEY = 'overturn.bridgeToken'
+export const LOCKED_EVENT = 'overturn:locked'
 
 /**
  * Browser mode: the bridge prints a URL carrying a per-run token. Keep it for this tab's session
@@ -66,6 +67,10 @@ export function setApi(next: OverturnApi | null): void {
 /** Calls a channel and unwraps its result; throws ApiCallError on `{ ok: false }`. */
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = (await getApi()[channel](request)) as ApiResult<ResponseOf<C>>
-  if (!result.ok) throw new ApiCallError(result.error)
+  if (!result.ok) {
+    // The core locked (idle, sleep, another window): the app returns to the lock screen.
+    if (result.error.code === 'locked' && channel !== 'session:status') window.dispatchEvent(new Event(LOCKED_EVENT))
+    throw new ApiCallError(result.error)
+  }
   return result.data
 }

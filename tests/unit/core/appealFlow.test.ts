@@ -12,13 +12,13 @@ function setup() {
 }
 
 describe('moves follow the ladder', () => {
-  it('refuses a second internal level for an individual-market plan, and records an override with its reason', () => {
+  it('refuses a second internal level for an individual-market plan, and records an override with its reason', async () => {
     const core = setup()
     const input = sampleCase({ stage: 'internal_appeal' })
     input.coverage.planFamily = 'individual_marketplace'
     const id = core.cases.create(input).id
     const dispatch = createDispatcher(core)
-    const refused = dispatch('cases:move', { caseId: id, toStage: 'second_level' })
+    const refused = await dispatch('cases:move', { caseId: id, toStage: 'second_level' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'move_refused' } })
     expect(core.cases.get(id).stage).toBe('internal_appeal')
     const overridden = core.cases.move({ caseId: id, toStage: 'second_level', overrideReason: 'The plan’s letter offers a voluntary second level', filedOn: null })
@@ -26,7 +26,7 @@ describe('moves follow the ladder', () => {
     expect(overridden.history.at(-1)).toMatchObject({ fromStage: 'internal_appeal', toStage: 'second_level', overrideReason: 'The plan’s letter offers a voluntary second level' })
   })
 
-  it('refuses external review for a grandfathered plan', () => {
+  it('refuses external review for a grandfathered plan', async () => {
     const core = setup()
     const input = sampleCase({ stage: 'internal_appeal' })
     input.coverage.planFamily = 'grandfathered'
@@ -34,7 +34,7 @@ describe('moves follow the ladder', () => {
     expect(core.cases.checkMove(id, 'external_review').allowed).toBe(false)
   })
 
-  it('moving up a level records the decision notice and filing day and starts the new level’s clocks', () => {
+  it('moving up a level records the decision notice and filing day and starts the new level’s clocks', async () => {
     const core = setup()
     const id = core.cases.create(sampleCase({ stage: 'denied' })).id
     core.cases.move({ caseId: id, toStage: 'internal_appeal', filedOn: '2026-11-22' })
@@ -54,7 +54,7 @@ describe('moves follow the ladder', () => {
 })
 
 describe('the payer’s clock', () => {
-  it('flags a filed appeal past its decision date as payer overdue, on the page and the card', () => {
+  it('flags a filed appeal past its decision date as payer overdue, on the page and the card', async () => {
     const core = setup()
     const id = core.cases.create(sampleCase({ stage: 'internal_appeal', openedOn: '2026-07-01' })).id
     core.cases.updateAppeal({ caseId: id, appealFiledOn: '2026-08-03', appealFiledAt: null, internalLevels: 1, payerExtended: false, previousAppealFiledOn: null })
@@ -67,7 +67,7 @@ describe('the payer’s clock', () => {
 })
 
 describe('prior authorization and representation', () => {
-  it('a pending prior authorization gets the payer’s decision date', () => {
+  it('a pending prior authorization gets the payer’s decision date', async () => {
     const core = setup()
     const input = sampleCase({ stage: 'prior_auth', denial: null })
     input.coverage.planFamily = 'medicare_advantage'
@@ -78,7 +78,7 @@ describe('prior authorization and representation', () => {
     expect(pa?.side).toBe('payer')
   })
 
-  it('warns before an appeal move when no representation is on file, and stops warning once one is', () => {
+  it('warns before an appeal move when no representation is on file, and stops warning once one is', async () => {
     const core = setup()
     const id = core.cases.create(sampleCase()).id
     expect(core.cases.checkMove(id, 'internal_appeal').reasonEn).toMatch(/representative/)
@@ -86,7 +86,7 @@ describe('prior authorization and representation', () => {
     expect(core.cases.checkMove(id, 'internal_appeal').reasonEn ?? '').not.toMatch(/representative/)
   })
 
-  it('a CMS-1696 signed over a year ago has expired', () => {
+  it('a CMS-1696 signed over a year ago has expired', async () => {
     const core = setup()
     const input = sampleCase()
     input.coverage.planFamily = 'medicare_part_b'
@@ -97,11 +97,11 @@ describe('prior authorization and representation', () => {
 })
 
 describe('reminders', () => {
-  it('lists overdue and due-soon deadlines and exports them as iCalendar without full names', () => {
+  it('lists overdue and due-soon deadlines and exports them as iCalendar without full names', async () => {
     const core = setup()
     core.cases.create(sampleCase({ denial: { noticeDate: '2026-05-01', receivedDate: '2026-05-04', reasons: ['not_medically_necessary'] } }))
     const dispatch = createDispatcher(core)
-    const agenda = dispatch('deadlines:agenda', {})
+    const agenda = await dispatch('deadlines:agenda', {})
     expect(agenda.ok).toBe(true)
     const items = core.agenda.until('2027-12-31')
     expect(items.length).toBeGreaterThan(0)

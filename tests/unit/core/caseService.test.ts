@@ -17,7 +17,7 @@ function setup(options = {}) {
 }
 
 describe('cases', () => {
-  it('creates a case whole: patient, coverage, therapy, denial and the first history entry', () => {
+  it('creates a case whole: patient, coverage, therapy, denial and the first history entry', async () => {
     const { core } = setup()
     const detail = core.cases.create(sampleCase())
     expect(detail.patient).toMatchObject({ firstName: 'José', lastName: 'Núñez', dateOfBirth: '1961-04-02' })
@@ -28,7 +28,7 @@ describe('cases', () => {
     expect(detail.history).toEqual([expect.objectContaining({ fromStage: null, toStage: 'denied', movedAt: '2026-11-25T15:00:00.000Z' })])
   })
 
-  it('saves nothing when any part of a case fails', () => {
+  it('saves nothing when any part of a case fails', async () => {
     const { core } = setup()
     const before = core.caseload.info().caseCount
     const bad = sampleCase({ advocateId: 999 })
@@ -38,7 +38,7 @@ describe('cases', () => {
     expect(core.caseload.info().caseCount).toBe(before)
   })
 
-  it('records every move with from, to, when and who, and it survives reopening', () => {
+  it('records every move with from, to, when and who, and it survives reopening', async () => {
     const made = setup()
     const { core } = made
     const id = core.cases.create(sampleCase()).id
@@ -51,7 +51,7 @@ describe('cases', () => {
     ])
   })
 
-  it('keeps a contacts log per case, newest first', () => {
+  it('keeps a contacts log per case, newest first', async () => {
     const { core } = setup()
     const id = core.cases.create(sampleCase()).id
     core.cases.addContact({ caseId: id, kind: 'call', occurredOn: '2026-11-21', withWhom: 'Member services', referenceNumber: 'A1', requested: 'Claim file', submitted: '', submittedOn: null, followUpOn: '2026-11-28' })
@@ -63,7 +63,7 @@ describe('cases', () => {
 })
 
 describe('the board', () => {
-  it('shows every case with its card facts and filters by advocate, plan family, therapy, urgency and text', () => {
+  it('shows every case with its card facts and filters by advocate, plan family, therapy, urgency and text', async () => {
     const { core } = setup({ seedDemoOnFirstRun: true })
     const all = core.board.load({}, '2026-11-25')
     expect(all.cards).toHaveLength(40)
@@ -84,7 +84,7 @@ describe('the board', () => {
 })
 
 describe('the demo caseload', () => {
-  it('opens a new data folder on about 40 demo cases spread over every column, removable in one action', () => {
+  it('opens a new data folder on about 40 demo cases spread over every column, removable in one action', async () => {
     const { core } = setup({ seedDemoOnFirstRun: true })
     const info = core.caseload.info()
     expect(info.caseCount).toBe(40)
@@ -96,7 +96,7 @@ describe('the demo caseload', () => {
     expect(core.db.prepare('SELECT COUNT(*) FROM patients').pluck().get()).toBe(1)
   })
 
-  it('starts a new empty caseload after keeping a backup copy', () => {
+  it('starts a new empty caseload after keeping a backup copy', async () => {
     const { core, dir } = setup({ seedDemoOnFirstRun: true })
     expect(core.caseload.resetEmpty().caseCount).toBe(0)
     const backups = readdirSync(join(dir, 'backups'))
@@ -108,23 +108,23 @@ describe('the demo caseload', () => {
 })
 
 describe('the dispatcher (the IPC and bridge boundary)', () => {
-  it('answers { ok, data } and validates every request with the contract schema', () => {
+  it('answers { ok, data } and validates every request with the contract schema', async () => {
     const { core } = setup()
     const dispatch = createDispatcher(core)
-    expect(dispatch('caseload:info', {})).toMatchObject({ ok: true, data: { caseCount: 0 } })
-    const bad = dispatch('cases:create', { ...sampleCase(), patient: { firstName: '', lastName: 'X' } })
+    expect(await dispatch('caseload:info', {})).toMatchObject({ ok: true, data: { caseCount: 0 } })
+    const bad = await dispatch('cases:create', { ...sampleCase(), patient: { firstName: '', lastName: 'X' } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'patient.firstName': 'error.required' } } })
-    expect(dispatch('cases:get', { caseId: 12345 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(dispatch('nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
-    expect(dispatch('cases:board', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await dispatch('cases:get', { caseId: 12345 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await dispatch('nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect(await dispatch('cases:board', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } })
   })
 
-  it('never throws on arbitrary input', () => {
+  it('never throws on arbitrary input', async () => {
     const { core } = setup()
     const dispatch = createDispatcher(core)
     for (const junk of [42, 'x', [], { caseId: -1 }, { caseId: 1.5 }, { toStage: 'moon' }, { text: 7 }]) {
       for (const channel of ['cases:get', 'cases:move', 'cases:create', 'contacts:add', 'cases:board']) {
-        const result = dispatch(channel, junk)
+        const result = await dispatch(channel, junk)
         expect(result.ok).toBe(false)
       }
     }

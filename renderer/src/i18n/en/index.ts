@@ -1,5 +1,8 @@
 import { coreMessages } from './core'
 import { deadlineMessages } from './deadlines'
+import { securityMessages } from './security'
+import { documentMessages } from './documents'
+import { screeningMessages } from './screening'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -8,5 +11,8 @@ import { deadlineMessages } from './deadlines'
 export const en = {
   ...coreMessages,
   ...deadlineMessages,
+  ...securityMessages,
+  ...documentMessages,
+  ...screeningMessages,
 }
 export type MessageSchema = typeof en

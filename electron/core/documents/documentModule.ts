@@ -1,0 +1,271 @@
+import sanitizeFilename from 'sanitize-filename'
+import { localDayOf } from '../../../shared/domain/days'
+import type {
+  Attachment,
+  AttachmentFile,
+  EvidenceChecklist,
+  LetterDraft,
+  LetterKind,
+  LetterOption,
+  Organization,
+  PacketFile,
+} from '../../../shared/domain/documents'
+import type { CaseDetail } from '../../../shared/domain/dto'
+import { evidenceRulesFor } from '../../../shared/rules/evidence'
+import { findPlaceholders } from '../../../shared/rules/letters/facts'
+import { letterKindRule, lettersForFamily, workingLevel } from '../../../shared/rules/letters/kinds'
+import {
+  organizationSchema,
+  type AttachmentUpload,
+  type PacketExport,
+} from '../../../shared/schemas/documentSchemas'
+import type { Db } from '../db/openDatabase'
+import { AppError } from '../errors'
+import { createSettingsRepository } from '../repositories/settingsRepository'
+import { createAttachmentStore } from './attachmentStore'
+import { cleanDocText } from './docText'
+import { createAttachmentRepository, createEvidenceRepository, createLetterRepository, publicAttachment } from './documentRepository'
+import { EMPTY_ORGANIZATION, buildCoverLetterText, buildLetterText, buildPacketModel, latestDenial } from './letterModel'
+import { buildPacketDocx } from './packetDocx'
+
+export interface DocumentModuleDeps {
+  db: Db
+  dataDir: string
+  now: () => Date
+  /** The case with everything a letter needs; throws not_found for an unknown id. */
+  getCase: (caseId: number) => CaseDetail
+  /** The caseload's data key: attachments are then encrypted at rest (see attachmentStore). */
+  key?: Buffer
+}
+
+const ORGANIZATION_KEY = 'organization'
+
+/**
+ * Evidence checklists, attachments, letters, the organization and packet export for the cases.
+ * Database writes run in transactions; files are written before their row and removed after it.
+ */
+export function createDocumentModule(deps: DocumentModuleDeps) {
+  const { db } = deps
+  const attachments = createAttachmentRepository(db)
+  const evidence = createEvidenceRepository(db)
+  const letters = createLetterRepository(db)
+  const settings = createSettingsRepository(db)
+  const store = createAttachmentStore(deps.dataDir, deps.key)
+  const nowIso = () => deps.now().toISOString()
+  const today = () => localDayOf(deps.now())
+
+  function organization(): Organization {
+    const stored = settings.get(ORGANIZATION_KEY)
+    if (!stored) return { ...EMPTY_ORGANIZATION }
+    const parsed = organizationSchema.safeParse(JSON.parse(stored))
+    return parsed.success ? parsed.data : { ...EMPTY_ORGANIZATION }
+  }
+
+  function checklist(caseId: number): EvidenceChecklist {
+    const detail = deps.getCase(caseId)
+    const levelId = workingLevel(detail.coverage.planFamily, detail.stage)
+    const state = evidence.stateFor(caseId)
+    const items = evidenceRulesFor({
+      reasons: latestDenial(detail)?.reasons ?? [],
+      therapy: detail.therapy.category,
+      family: detail.coverage.planFamily,
+      levelId,
+      urgency: detail.urgency,
+    }).map((rule) => ({
+      id: rule.id,
+      labelEn: rule.labelEn,
+      detailEn: rule.detailEn,
+      citation: rule.citation,
+      verified: rule.verified,
+      status: state.get(rule.id)?.status ?? 'needed',
+      attachmentId: state.get(rule.id)?.attachmentId ?? null,
+    }))
+    const counted = items.filter((i) => i.status !== 'not_applicable')
+    return { caseId, levelId, items, received: counted.filter((i) => i.status === 'received').length, total: counted.length }
+  }
+
+  function requireItem(caseId: number, itemId: string) {
+    if (!checklist(caseId).items.some((i) => i.id === itemId)) {
+      throw new AppError('validation', 'error.validation', { itemId: 'documents.error.unknownEvidenceItem' })
+    }
+  }
+
+  function requireAttachment(attachmentId: number) {
+    const record = attachments.get(attachmentId)
+    if (!record) throw new AppError('not_found', 'documents.error.attachmentNotFound')
+    return record
+  }
+
+  function offers(detail: CaseDetail): LetterOption[] {
+    const edited = new Set(letters.editedKinds(detail.id))
+    const level = workingLevel(detail.coverage.planFamily, detail.stage)
+    const offered = lettersForFamily(detail.coverage.planFamily)
+    return offered.map(({ rule, levelId }) => ({
+      kind: rule.kind,
+      titleEn: rule.titleEn,
+      levelId,
+      isRecommended: levelId !== null && levelId === level,
+      isEdited: edited.has(rule.kind),
+    }))
+  }
+
+  function requireOffered(detail: CaseDetail, kind: LetterKind) {
+    if (!offers(detail).some((o) => o.kind === kind)) throw new AppError('validation', 'documents.error.letterNotOffered', { kind: 'documents.error.letterNotOffered' })
+  }
+
+  function draft(caseId: number, kind: LetterKind): LetterDraft {
+    const detail = deps.getCase(caseId)
+    requireOffered(detail, kind)
+    const rule = letterKindRule(kind)
+    const org = organization()
+    const saved = letters.get(caseId, kind)
+    const body = saved?.body ?? buildLetterText(kind, detail, org, today())
+    const cover = rule.isPacket ? buildCoverLetterText(kind, detail, org, today(), attachments.list(caseId).length) : ''
+    return {
+      caseId,
+      kind,
+      titleEn: rule.titleEn,
+      levelId: offers(detail).find((o) => o.kind === kind)?.levelId ?? null,
+      body,
+      isEdited: saved !== null,
+      updatedAt: saved?.updatedAt ?? null,
+      missing: findPlaceholders(body, cover),
+    }
+  }
+
+  /** The packet's file bytes, placeholders or not; the pure builders do the work. */
+  async function buildPacket(request: PacketExport): Promise<PacketFile> {
+    const detail = deps.getCase(request.caseId)
+    const letter = draft(request.caseId, request.kind)
+    const model = buildPacketModel({
+      kind: request.kind,
+      detail,
+      organization: organization(),
+      today: today(),
+      letterBody: letter.body,
+      attachments: attachments.list(request.caseId).map(publicAttachment),
+    })
+    const bytes = await buildPacketDocx(model)
+    const name = sanitizeFilename(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${today()}.docx`, { replacement: '_' })
+    return { fileName: name || 'packet.docx', base64: bytes.toString('base64') }
+  }
+
+  return {
+    checklist,
+
+    setEvidence(input: { caseId: number; itemId: string; status: EvidenceChecklist['items'][number]['status'] }): EvidenceChecklist {
+      requireItem(input.caseId, input.itemId)
+      db.transaction(() => evidence.set({ ...input, attachmentId: null, updatedAt: nowIso() }))()
+      return checklist(input.caseId)
+    },
+
+    listAttachments(caseId: number): Attachment[] {
+      deps.getCase(caseId)
+      return attachments.list(caseId).map(publicAttachment)
+    },
+
+    /** Stores a file as the case's next exhibit; ticks its checklist item when one is named. */
+    upload(input: AttachmentUpload): Attachment {
+      deps.getCase(input.caseId)
+      if (input.evidenceItemId) requireItem(input.caseId, input.evidenceItemId)
+      const bytes = Buffer.from(input.base64, 'base64')
+      const file = store.inspect(bytes)
+      const duplicate = attachments.findByHash(input.caseId, file.sha256)
+      if (duplicate) {
+        throw new AppError('conflict', `This file is already attached as exhibit ${duplicate.exhibitNumber}.`, { file: 'documents.error.fileDuplicate' })
+      }
+      store.write(input.caseId, file, bytes)
+      const originalName = cleanDocText(input.fileName).slice(0, 255)
+      try {
+        const id = db.transaction(() => {
+          const newId = attachments.insert({
+            caseId: input.caseId,
+            label: input.label || originalName.replace(/\.[A-Za-z0-9]{1,5}$/, ''),
+            originalName,
+            storedName: file.storedName,
+            kind: file.kind,
+            mime: file.mime,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            addedAt: nowIso(),
+          })
+          if (input.evidenceItemId) {
+            evidence.set({ caseId: input.caseId, itemId: input.evidenceItemId, status: 'received', attachmentId: newId, updatedAt: nowIso() })
+          }
+          return newId
+        })()
+        return publicAttachment(requireAttachment(id))
+      } catch (error) {
+        store.remove(input.caseId, file.storedName)
+        throw error
+      }
+    },
+
+    updateAttachment(input: { attachmentId: number; label: string }): Attachment {
+      requireAttachment(input.attachmentId)
+      attachments.setLabel(input.attachmentId, input.label)
+      return publicAttachment(requireAttachment(input.attachmentId))
+    },
+
+    /** New exhibit order; the list must name every attachment of the case exactly once. */
+    reorder(input: { caseId: number; attachmentIds: number[] }): Attachment[] {
+      const current = attachments.list(input.caseId).map((a) => a.id)
+      const given = [...input.attachmentIds]
+      if (given.length !== current.length || new Set(given).size !== given.length || !given.every((id) => current.includes(id))) {
+        throw new AppError('validation', 'error.validation', { attachmentIds: 'documents.error.reorderMismatch' })
+      }
+      db.transaction(() => attachments.renumber(input.caseId, given))()
+      return attachments.list(input.caseId).map(publicAttachment)
+    },
+
+    removeAttachment(attachmentId: number): Attachment[] {
+      const record = requireAttachment(attachmentId)
+      db.transaction(() => attachments.remove(record))()
+      store.remove(record.caseId, record.storedName)
+      return attachments.list(record.caseId).map(publicAttachment)
+    },
+
+    openAttachment(attachmentId: number): AttachmentFile {
+      const record = requireAttachment(attachmentId)
+      return { fileName: record.originalName, mime: record.mime, base64: store.read(record.caseId, record.storedName).toString('base64') }
+    },
+
+    letterOptions: (caseId: number): LetterOption[] => offers(deps.getCase(caseId)),
+    letter: draft,
+
+    saveLetter(input: { caseId: number; kind: LetterKind; body: string }): LetterDraft {
+      requireOffered(deps.getCase(input.caseId), input.kind)
+      db.transaction(() => letters.save(input.caseId, input.kind, input.body.replace(/\r\n?/g, '\n'), nowIso()))()
+      return draft(input.caseId, input.kind)
+    },
+
+    resetLetter(input: { caseId: number; kind: LetterKind }): LetterDraft {
+      requireOffered(deps.getCase(input.caseId), input.kind)
+      db.transaction(() => letters.remove(input.caseId, input.kind))()
+      return draft(input.caseId, input.kind)
+    },
+
+    organization,
+
+    saveOrganization(input: Organization): Organization {
+      const clean = { ...input, addressLines: input.addressLines.map((l) => l.trim()).filter(Boolean) }
+      db.transaction(() => settings.set(ORGANIZATION_KEY, JSON.stringify(clean)))()
+      return organization()
+    },
+
+    buildPacket,
+
+    /**
+     * The export: missing facts refuse it (`conflict`, listing them as `missing.<n>` → label) unless
+     * the advocate confirmed; then the file keeps its highlighted placeholders.
+     */
+    async exportPacket(request: PacketExport): Promise<PacketFile> {
+      const letter = draft(request.caseId, request.kind)
+      if (letter.missing.length > 0 && !request.acceptPlaceholders) {
+        throw new AppError('conflict', 'documents.error.placeholdersRemain', Object.fromEntries(letter.missing.map((m, i) => [`missing.${i}`, m.label])))
+      }
+      return buildPacket(request)
+    },
+  }
+}
+export type DocumentModule = ReturnType<typeof createDocumentModule>

@@ -1,0 +1,16 @@
+import type { insightChannels } from '../../../shared/contracts/insights'
+import type { Core } from '../createCore'
+import type { HandlersFor } from './handlerTypes'
+
+export function insightHandlers(core: Core): HandlersFor<keyof typeof insightChannels> {
+  return {
+    'search:query': ({ text, limitPerKind }) => core.insights.search(text, limitPerKind),
+    'outcomes:list': ({ caseId }) => core.insights.listOutcomes(caseId),
+    'outcomes:record': (input) => core.insights.recordOutcome(input),
+    'outcomes:update': (input) => core.insights.updateOutcome(input),
+    'outcomes:remove': ({ id }) => core.insights.removeOutcome(id),
+    'dashboard:load': (range) => core.insights.dashboard(range),
+    'reports:csv': (request) => core.insights.csv(request),
+    'reports:funderDocx': (range) => core.insights.funderReport(range),
+  }
+}

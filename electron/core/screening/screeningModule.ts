@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { localDayOf } from '../../../shared/domain/days'
+import {
+  CLOSED_APPLICATION_STATUSES,
+  type Applicant,
+  type ApplicantDetail,
+  type ApplicantFacts,
+  type ApplicantQueueRow,
+  type Application,
+  type BridgeAssistance,
+  type DocumentJob,
+  type DocumentKind,
+  type FundStatus,
+  type ImportMode,
+  type ImportReport,
+  type Program,
+  type ProgramFacts,
+  type Reminder,
+  type ReminderRow,
+  type ScreeningReport,
+} from '../../../shared/domain/screening'
+import type { ApplicantQuery, ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
+import type { Db } from '../db/openDatabase'
+import { AppError, notFound } from '../errors'
+import { applicantCsvRow, APPLICANT_CSV_COLUMNS, parseApplicantCsv, toCsv } from './applicantCsv'
+import { createApplicantRepository } from './applicantRepository'
+import { createApplicationRepository, type ApplicationRecord } from './applicationRepository'
+import { APPEAL_PENDING_STAGES, createCaseLinkQuery } from './caseLink'
+import { sanitizeText } from './documents/sanitize'
+import { buildCoverLetter, buildScreeningSummary, packDocx } from './documents/screeningDocuments'
+import { createProgramRepository } from './programRepository'
+import { applicationReminders, buildScreeningReport, documentsDueOn } from './screeningEngine'
+import { seedScreeningDemo } from './screeningDemo'
+
+export interface ScreeningModuleOptions {
+  db: Db
+  now: () => Date
+  dataDir: string
+  /** Add demo applicants when the catalog is first seeded (the example catalog itself is always seeded). */
+  seedDemo?: boolean
+}
+
+/**
+ * Financial-assistance screening behind the contract: applicants, the program catalog, the
+ * screening engine, applications with their reminders, CSV import/export and documents.
+ */
+export function createScreeningModule(options: ScreeningModuleOptions) {
+  const { db } = options
+  const programs = createProgramRepository(db)
+  const applicants = createApplicantRepository(db)
+  const applications = createApplicationRepository(db)
+  const caseLink = createCaseLinkQuery(db)
+  const jobs = new Map<string, DocumentJob>()
+  const today = () => localDayOf(options.now())
+  const nowIso = () => options.now().toISOString()
+
+  if (programs.count() === 0) seedScreeningDemo(db, today(), { catalogOnly: !options.seedDemo, now: nowIso() })
+
+  function withReminders(record: ApplicationRecord, catalog: Map<number, Program>, day: string): Application {
+    const program = catalog.get(record.programId)
+    return { ...record, reminders: program ? applicationReminders(record, program, day) : [] }
+  }
+
+  function catalogById(): Map<number, Program> {
+    return new Map(programs.list().map((p) => [p.id, p]))
+  }
+
+  function requireApplicant(id: number): Applicant {
+    const applicant = applicants.get(id)
+    if (!applicant) throw notFound('applicant')
+    return applicant
+  }
+
+  function detail(applicantId: number): ApplicantDetail {
+    const applicant = requireApplicant(applicantId)
+    const day = today()
+    const catalog = catalogById()
+    return {
+      applicant,
+      report: buildScreeningReport(applicant, [...catalog.values()], day),
+      applications: applications.byApplicant(applicantId).map((r) => withReminders(r, catalog, day)),
+    }
+  }
+
+  const isOpen = (app: { status: string }) => !CLOSED_APPLICATION_STATUSES.includes(app.status as never)
+  const firstReminder = (list: Reminder[]): Reminder | null => list.reduce<Reminder | null>((first, r) => (!first || r.dueOn < first.dueOn ? r : first), null)
+
+  function queue(query: ApplicantQuery): ApplicantQueueRow[] {
+    const day = today()
+    const catalog = catalogById()
+    const list = [...catalog.values()]
+    const byApplicant = new Map<number, Application[]>()
+    for (const record of applications.all()) {
+      const app = withReminders(record, catalog, day)
+      byApplicant.set(app.applicantId, [...(byApplicant.get(app.applicantId) ?? []), app])
+    }
+    return applicants
+      .search({ text: query.text?.trim() || undefined, state: query.state ?? null })
+      .map((a) => {
+        const report = buildScreeningReport(a, list, day)
+        const apps = byApplicant.get(a.id) ?? []
+        const open = apps.filter(isOpen)
+        return {
+          id: a.id,
+          name: `${a.firstName} ${a.lastName}`,
+          state: a.state,
+          insuranceType: a.insuranceType,
+          drugName: a.drugName,
+          fplPercent: report.fpl?.percent ?? null,
+          counts: report.counts,
+          openApplications: open.length,
+          nextReminder: firstReminder(open.flatMap((app) => app.reminders)),
+          isDemo: a.isDemo,
+          patientId: a.patientId,
+          updatedAt: a.updatedAt,
+        }
+      })
+      .filter((row) => !query.outcome || row.counts[query.outcome] > 0)
+      .filter((row) => query.hasOpenApplication == null || (row.openApplications > 0) === query.hasOpenApplication)
+  }
+
+  function importCsv(csv: string, mode: ImportMode): ImportReport {
+    const parsed = parseApplicantCsv(csv)
+    const rows = parsed.rows.map(({ facts: _facts, ...row }) => row)
+    const valid = parsed.rows.filter((r) => r.isValid)
+    const invalidRows = parsed.rows.length - valid.length
+    const report: ImportReport = { mode, totalRows: parsed.rows.length, validRows: valid.length, invalidRows, imported: 0, isRejected: false, fileError: parsed.fileError, rows }
+    if (parsed.fileError) return { ...report, isRejected: mode !== 'validate' }
+    if (mode === 'validate') return report
+    // A file with any bad row imports nothing unless the user chose to import the valid rows only.
+    if (mode === 'all_or_nothing' && invalidRows > 0) return { ...report, isRejected: true }
+    const now = nowIso()
+    db.transaction(() => {
+      for (const row of valid) applicants.insert(row.facts!, { patientId: null, isDemo: false, now })
+    })()
+    return { ...report, imported: valid.length }
+  }
+
+  function startDocument(applicantId: number, kind: DocumentKind, applicationId: number | null): DocumentJob {
+    const { applicant, report, applications: apps } = detail(applicantId)
+    const day = today()
+    let document
+    let fileName
+    if (kind === 'summary') {
+      document = buildScreeningSummary({ applicant, report, applications: apps, preparedOn: day })
+      fileName = `screening-summary-${applicant.lastName}-${day}.docx`
+    } else {
+      const application = apps.find((a) => a.id === applicationId) ?? null
+      if (!application) throw notFound('application')
+      const program = programs.get(application.programId)
+      if (!program) throw notFound('program')
+      document = buildCoverLetter({ applicant, program, application, fplPercent: report.fpl?.percent ?? null, preparedOn: day })
+      fileName = `cover-letter-${applicant.lastName}-${program.key}-${day}.docx`
+    }
+    fileName = sanitizeText(fileName).replace(/[^A-Za-z0-9._-]+/g, '_')
+    const job: DocumentJob = { jobId: randomUUID(), status: 'pending', fileName, base64: null }
+    jobs.set(job.jobId, job)
+    // Packing is asynchronous while the dispatcher answers synchronously: collect with documentResult.
+    packDocx(document)
+      .then((buffer) => {
+        const folder = join(options.dataDir, 'exports', 'screening')
+        mkdirSync(folder, { recursive: true })
+        writeFileSync(join(folder, fileName), buffer)
+        jobs.set(job.jobId, { ...job, status: 'ready', base64: buffer.toString('base64') })
+      })
+      .catch(() => jobs.set(job.jobId, { ...job, status: 'failed' }))
+    return job
+  }
+
+  return {
+    programs: {
+      list: (): Program[] => programs.list(),
+      create(facts: ProgramFacts): Program {
+        const id = db.transaction(() => programs.insert(facts, { now: nowIso() }))()
+        return programs.get(id)!
+      },
+      update(id: number, facts: ProgramFacts): Program {
+        if (!programs.get(id)) throw notFound('program')
+        db.transaction(() => programs.update(id, facts, { now: nowIso(), today: today() }))()
+        return programs.get(id)!
+      },
+      /** Close, reopen or waitlist a fund; screening follows at once. */
+      setFundStatus(id: number, fundStatus: FundStatus): Program {
+        if (!programs.get(id)) throw notFound('program')
+        db.transaction(() => programs.setFundStatus(id, fundStatus, { now: nowIso(), today: today() }))()
+        return programs.get(id)!
+      },
+    },
+    applicants: {
+      list: queue,
+      get: detail,
+      create(facts: ApplicantFacts, patientId: number | null): ApplicantDetail {
+        const id = db.transaction(() => applicants.insert(facts, { patientId, isDemo: false, now: nowIso() }))()
+        return detail(id)
+      },
+      update(id: number, facts: ApplicantFacts): ApplicantDetail {
+        requireApplicant(id)
+        db.transaction(() => applicants.update(id, facts, nowIso()))()
+        return detail(id)
+      },
+      /** Starts an applicant from a case's patient, coverage and therapy (bridge assistance during an appeal). */
+      createFromCase(caseId: number): ApplicantDetail {
+        const link = caseLink(caseId)
+        if (!link) throw notFound('case')
+        const id = db.transaction(() => applicants.insert({ ...link.facts, outOfPocket: link.deniedAmount }, { patientId: link.patientId, isDemo: false, now: nowIso() }))()
+        return detail(id)
+      },
+      importCsv,
+      exportCsv(): { fileName: string; csv: string } {
+        const rows = applicants.search({}).map(applicantCsvRow)
+        return { fileName: `applicants-${today()}.csv`, csv: toCsv([[...APPLICANT_CSV_COLUMNS], ...rows]) }
+      },
+    },
+    screening: {
+      /** Screens facts without saving them (the command line and "what if" checks). */
+      run: (facts: ApplicantFacts, screenedOn?: string): ScreeningReport => buildScreeningReport(facts, programs.list(), screenedOn ?? today()),
+      forCase(caseId: number): BridgeAssistance {
+        const link = caseLink(caseId)
+        if (!link) throw notFound('case')
+        const day = today()
+        const catalog = catalogById()
+        const list = [...catalog.values()]
+        const linked = applicants.byPatient(link.patientId).map((applicant) => {
+          const report = buildScreeningReport(applicant, list, day)
+          return {
+            applicant,
+            counts: report.counts,
+            eligible: report.results.filter((r) => r.outcome === 'eligible').map((r) => ({ programName: r.programName, programId: r.programId })),
+            applications: applications.byApplicant(applicant.id).map((r) => withReminders(r, catalog, day)).filter(isOpen),
+          }
+        })
+        const isAppealPending = APPEAL_PENDING_STAGES.includes(link.stage)
+        const facesCost = isAppealPending && ((link.deniedAmount ?? 0) > 0 || linked.some((l) => (l.applicant.outOfPocket ?? 0) > 0))
+        return { caseId, patientId: link.patientId, facesCost, isAppealPending, applicants: linked }
+      },
+      startDocument,
+      documentResult(jobId: string): DocumentJob {
+        const job = jobs.get(jobId)
+        if (!job) throw notFound('document')
+        // Hand the bytes over once, then forget them: no patient document lingers in memory.
+        if (job.status !== 'pending') jobs.delete(jobId)
+        return job
+      },
+    },
+    applications: {
+      create(applicantId: number, programId: number): Application {
+        requireApplicant(applicantId)
+        const program = programs.get(programId)
+        if (!program) throw notFound('program')
+        // A waitlisted fund takes the applicant onto its waitlist rather than screening them in.
+        const id = db.transaction(() => applications.insert(applicantId, programId, program.fundStatus === 'waitlist' ? 'waitlisted' : 'screened', nowIso()))()
+        return withReminders(applications.get(id)!, catalogById(), today())
+      },
+      update(update: ApplicationUpdate): Application {
+        const current = applications.get(update.applicationId)
+        if (!current) throw notFound('application')
+        const program = programs.get(current.programId)
+        if (update.status === 'approved' && update.awardAmount !== null && program?.maxAward != null && update.awardAmount > program.maxAward) {
+          throw new AppError('validation', 'error.validation', { awardAmount: 'error.overMaxAward' })
+        }
+        // Pre-approval starts the program's document clock when staff leave the due date blank.
+        const dueOn = update.documentsDueOn ?? documentsDueOn(update.preApprovedOn, program?.documentsDueDays ?? null)
+        db.transaction(() => applications.update({ ...update, documentsDueOn: dueOn }, current.status, nowIso()))()
+        return withReminders(applications.get(update.applicationId)!, catalogById(), today())
+      },
+      /** Every open application's reminders, soonest first, for the queue's reminder list. */
+      reminders(): ReminderRow[] {
+        const day = today()
+        const catalog = catalogById()
+        return applications
+          .all()
+          .filter(isOpen)
+          .flatMap((record) => {
+            const applicant = applicants.get(record.applicantId)
+            return withReminders(record, catalog, day).reminders.map((r) => ({ ...r, applicantId: record.applicantId, applicationId: record.id, applicantName: applicant ? `${applicant.firstName} ${applicant.lastName}` : '' }))
+          })
+          .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
+      },
+    },
+  }
+}
+export type ScreeningModule = ReturnType<typeof createScreeningModule>

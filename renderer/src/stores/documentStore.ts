@@ -1,0 +1,174 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, LetterKind, LetterOption, Organization } from '../../../shared/domain/documents'
+import type { OrganizationInput } from '../../../shared/schemas/documentSchemas'
+import { call } from '../api/client'
+
+/** Reads a browser File as base64 (without the `data:` prefix) for the upload channel. */
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
+    reader.readAsDataURL(file)
+  })
+}
+
+function base64ToBlob(base64: string, mime: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  return new Blob([bytes], { type: mime })
+}
+
+/** Saves a file through an `<a download>`: works the same in Electron and in browser mode. */
+export function downloadBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** The open case's packet: checklist, exhibits, letters; and the organization for settings. */
+export const useDocumentStore = defineStore('documents', () => {
+  const caseId = ref<number | null>(null)
+  const checklist = ref<EvidenceChecklist | null>(null)
+  const attachments = ref<Attachment[]>([])
+  const letterOptions = ref<LetterOption[]>([])
+  const letter = ref<LetterDraft | null>(null)
+  const organization = ref<Organization | null>(null)
+  const isExporting = ref(false)
+
+  const progress = computed(() => (checklist.value ? { received: checklist.value.received, total: checklist.value.total } : null))
+
+  async function load(id: number) {
+    caseId.value = id
+    const [list, files, options] = await Promise.all([call('evidence:list', { caseId: id }), call('documents:list', { caseId: id }), call('letters:list', { caseId: id })])
+    checklist.value = list
+    attachments.value = files
+    letterOptions.value = options
+    const kind = letter.value?.caseId === id ? letter.value.kind : (options.find((o) => o.isRecommended) ?? options[0])?.kind
+    letter.value = kind ? await call('letters:get', { caseId: id, kind }) : null
+  }
+
+  async function setEvidence(itemId: string, status: EvidenceStatus) {
+    if (caseId.value === null) return
+    checklist.value = await call('evidence:set', { caseId: caseId.value, itemId, status })
+  }
+
+  async function refreshAfterFiles() {
+    if (caseId.value === null) return
+    const id = caseId.value
+    checklist.value = await call('evidence:list', { caseId: id })
+    // The cover letter counts the exhibits, so the missing-facts list may change.
+    if (letter.value) letter.value = { ...letter.value, missing: (await call('letters:get', { caseId: id, kind: letter.value.kind })).missing }
+  }
+
+  async function upload(file: File, options: { label?: string; evidenceItemId?: string } = {}): Promise<Attachment> {
+    if (caseId.value === null) throw new Error('no case')
+    const base64 = await fileToBase64(file)
+    const attachment = await call('documents:upload', {
+      caseId: caseId.value,
+      fileName: file.name,
+      label: options.label ?? '',
+      base64,
+      ...(options.evidenceItemId ? { evidenceItemId: options.evidenceItemId } : {}),
+    })
+    attachments.value = await call('documents:list', { caseId: caseId.value })
+    await refreshAfterFiles()
+    return attachment
+  }
+
+  async function move(attachmentId: number, offset: -1 | 1) {
+    if (caseId.value === null) return
+    const ids = attachments.value.map((a) => a.id)
+    const from = ids.indexOf(attachmentId)
+    const to = from + offset
+    if (from < 0 || to < 0 || to >= ids.length) return
+    ids.splice(to, 0, ids.splice(from, 1)[0])
+    attachments.value = await call('documents:reorder', { caseId: caseId.value, attachmentIds: ids })
+  }
+
+  async function remove(attachmentId: number) {
+    attachments.value = await call('documents:remove', { attachmentId })
+    await refreshAfterFiles()
+  }
+
+  /** Opens a stored file in a new window (PDF and images preview in the browser; Word downloads). */
+  async function openAttachment(attachmentId: number) {
+    const file = await call('documents:open', { attachmentId })
+    const blob = base64ToBlob(file.base64, file.mime)
+    if (file.mime === DOCX_MIME) return downloadBlob(blob, file.fileName)
+    const url = URL.createObjectURL(blob)
+    window.open(url, '_blank', 'noopener')
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  }
+
+  async function openLetter(kind: LetterKind) {
+    if (caseId.value === null) return
+    letter.value = await call('letters:get', { caseId: caseId.value, kind })
+  }
+
+  async function saveLetter(body: string) {
+    if (!letter.value) return
+    letter.value = await call('letters:save', { caseId: letter.value.caseId, kind: letter.value.kind, body })
+    letterOptions.value = await call('letters:list', { caseId: letter.value.caseId })
+  }
+
+  async function resetLetter() {
+    if (!letter.value) return
+    letter.value = await call('letters:reset', { caseId: letter.value.caseId, kind: letter.value.kind })
+    letterOptions.value = await call('letters:list', { caseId: letter.value.caseId })
+  }
+
+  /**
+   * Builds the packet for the open letter and downloads it; returns the file name. Refused with a
+   * `conflict` ApiCallError (missing facts in its fields) while placeholders remain and not accepted.
+   */
+  async function exportPacket(acceptPlaceholders: boolean): Promise<string> {
+    if (!letter.value) throw new Error('no letter')
+    isExporting.value = true
+    try {
+      const file = await call('packets:export', { caseId: letter.value.caseId, kind: letter.value.kind, acceptPlaceholders })
+      downloadBlob(base64ToBlob(file.base64, DOCX_MIME), file.fileName)
+      return file.fileName
+    } finally {
+      isExporting.value = false
+    }
+  }
+
+  async function loadOrganization() {
+    organization.value = await call('organization:get', {})
+  }
+
+  async function saveOrganization(input: OrganizationInput) {
+    organization.value = await call('organization:save', input)
+  }
+
+  return {
+    caseId,
+    checklist,
+    attachments,
+    letterOptions,
+    letter,
+    organization,
+    isExporting,
+    progress,
+    load,
+    setEvidence,
+    upload,
+    move,
+    remove,
+    openAttachment,
+    openLetter,
+    saveLetter,
+    resetLetter,
+    exportPacket,
+    loadOrganization,
+    saveOrganization,
+  }
+})

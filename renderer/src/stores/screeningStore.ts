@@ -1,0 +1,146 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { UsState } from '../../../shared/domain/enums'
+import type {
+  ApplicantDetail,
+  ApplicantQueueRow,
+  DocumentJob,
+  DocumentKind,
+  FundStatus,
+  ImportMode,
+  Program,
+  ReminderRow,
+  ScreeningOutcome,
+} from '../../../shared/domain/screening'
+import type { ApplicantFactsInput, ApplicationUpdateInput, ProgramFactsInput } from '../../../shared/schemas/screeningSchemas'
+import { call } from '../api/client'
+
+export interface QueueFilters {
+  text: string
+  state: UsState | null
+  outcome: ScreeningOutcome | null
+  hasOpenApplication: boolean | null
+}
+
+const emptyFilters = (): QueueFilters => ({ text: '', state: null, outcome: null, hasOpenApplication: null })
+
+/** Screening's server data: the queue, reminders, the program catalog and the open applicant. */
+export const useScreeningStore = defineStore('screening', () => {
+  const queue = ref<ApplicantQueueRow[]>([])
+  const filters = reactive<QueueFilters>(emptyFilters())
+  const reminders = ref<ReminderRow[]>([])
+  const programs = ref<Program[]>([])
+  const current = ref<ApplicantDetail | null>(null)
+  const loadError = ref<string | null>(null)
+  let serial = 0
+
+  const errorKey = (error: unknown) => (error instanceof Error ? error.message : 'error.internal')
+
+  async function loadQueue() {
+    const mine = ++serial
+    try {
+      const [rows, due] = await Promise.all([call('applicants:list', { ...filters, text: filters.text.trim() || undefined }), call('applications:reminders', {})])
+      if (mine !== serial) return
+      queue.value = rows
+      reminders.value = due
+      loadError.value = null
+    } catch (error) {
+      if (mine === serial) loadError.value = errorKey(error)
+    }
+  }
+
+  function clearFilters() {
+    Object.assign(filters, emptyFilters())
+  }
+
+  async function loadPrograms() {
+    programs.value = await call('programs:list', {})
+  }
+
+  async function openApplicant(applicantId: number) {
+    loadError.value = null
+    try {
+      current.value = await call('applicants:get', { applicantId })
+    } catch (error) {
+      current.value = null
+      loadError.value = errorKey(error)
+    }
+  }
+
+  async function createApplicant(applicant: ApplicantFactsInput, patientId: number | null = null) {
+    current.value = await call('applicants:create', { applicant, patientId })
+    return current.value
+  }
+
+  async function updateApplicant(applicantId: number, applicant: ApplicantFactsInput) {
+    current.value = await call('applicants:update', { applicantId, applicant })
+    return current.value
+  }
+
+  async function createFromCase(caseId: number) {
+    current.value = await call('applicants:createFromCase', { caseId })
+    return current.value
+  }
+
+  const importCsv = (csv: string, mode: ImportMode) => call('applicants:import', { csv, mode })
+  const exportCsv = () => call('applicants:exportCsv', {})
+
+  async function saveProgram(programId: number | null, program: ProgramFactsInput) {
+    const saved = programId === null ? await call('programs:create', { program }) : await call('programs:update', { programId, program })
+    await loadPrograms()
+    return saved
+  }
+
+  async function setFundStatus(programId: number, fundStatus: FundStatus) {
+    const saved = await call('programs:setFundStatus', { programId, fundStatus })
+    await loadPrograms()
+    return saved
+  }
+
+  async function startApplication(applicantId: number, programId: number) {
+    await call('applications:create', { applicantId, programId })
+    await openApplicant(applicantId)
+  }
+
+  async function updateApplication(update: ApplicationUpdateInput) {
+    const saved = await call('applications:update', update)
+    if (current.value) await openApplicant(current.value.applicant.id)
+    return saved
+  }
+
+  /** Builds a .docx in the core and waits for it (building is asynchronous behind a synchronous contract). */
+  async function makeDocument(applicantId: number, kind: DocumentKind, applicationId: number | null = null): Promise<DocumentJob> {
+    let job = await call('screening:documentStart', { applicantId, kind, applicationId })
+    for (let i = 0; i < 150 && job.status === 'pending'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      job = await call('screening:documentResult', { jobId: job.jobId })
+    }
+    return job
+  }
+
+  const bridgeForCase = (caseId: number) => call('screening:forCase', { caseId })
+
+  return {
+    queue,
+    filters,
+    reminders,
+    programs,
+    current,
+    loadError,
+    loadQueue,
+    clearFilters,
+    loadPrograms,
+    openApplicant,
+    createApplicant,
+    updateApplicant,
+    createFromCase,
+    importCsv,
+    exportCsv,
+    saveProgram,
+    setFundStatus,
+    startApplication,
+    updateApplication,
+    makeDocument,
+    bridgeForCase,
+  }
+})

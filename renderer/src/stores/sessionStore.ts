@@ -1,0 +1,40 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { SessionStatus } from '../../../shared/domain/session'
+import { call } from '../api/client'
+
+/** The lock state as the core reports it; the app shows nothing of the caseload unless unlocked. */
+export const useSessionStore = defineStore('session', () => {
+  const status = ref<SessionStatus | null>(null)
+  const recoveryKey = ref<string | null>(null)
+  const isUnlocked = computed(() => status.value?.state === 'unlocked' && recoveryKey.value === null)
+  const user = computed(() => (status.value?.state === 'unlocked' ? status.value.user : null))
+
+  async function load() {
+    status.value = await call('session:status', {})
+  }
+  async function setup(displayName: string, passphrase: string) {
+    const result = await call('session:setup', { displayName, passphrase })
+    recoveryKey.value = result.recoveryKey
+    status.value = result.status
+  }
+  /** The recovery key has been written down: forget it and open the caseload. */
+  function acknowledgeRecoveryKey() {
+    recoveryKey.value = null
+  }
+  async function unlock(userId: string, passphrase: string) {
+    status.value = await call('session:unlock', { userId, passphrase })
+  }
+  async function recover(userId: string, recoveryKeyText: string, newPassphrase: string) {
+    status.value = await call('session:recover', { userId, recoveryKey: recoveryKeyText, newPassphrase })
+  }
+  /** Locks and reloads the page, so nothing of the caseload stays in memory or on screen. */
+  async function lock() {
+    try {
+      await call('session:lock', {})
+    } finally {
+      window.location.reload()
+    }
+  }
+  return { status, recoveryKey, isUnlocked, user, load, setup, acknowledgeRecoveryKey, unlock, recover, lock }
+})

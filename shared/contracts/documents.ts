@@ -1,0 +1,52 @@
+import type { Attachment, AttachmentFile, EvidenceChecklist, LetterDraft, LetterOption, Organization, PacketFile } from '../domain/documents'
+import { caseIdSchema } from '../schemas/caseSchemas'
+import {
+  attachmentIdSchema,
+  attachmentReorderSchema,
+  attachmentUpdateSchema,
+  attachmentUploadSchema,
+  evidenceSetSchema,
+  letterRefSchema,
+  letterSaveSchema,
+  organizationSchema,
+  packetExportSchema,
+} from '../schemas/documentSchemas'
+import { channel, emptyRequest } from './channel'
+
+/** Evidence checklists, attached documents, letters, the organization and packet export. */
+export const documentChannels = {
+  /** The case's checklist, generated from its denial reasons × therapy × ladder level, with progress. */
+  'evidence:list': channel<typeof caseIdSchema, EvidenceChecklist>(caseIdSchema),
+  /** Mark a checklist item needed, received or not applicable. */
+  'evidence:set': channel<typeof evidenceSetSchema, EvidenceChecklist>(evidenceSetSchema),
+  /** The case's attachments in exhibit order. */
+  'documents:list': channel<typeof caseIdSchema, Attachment[]>(caseIdSchema),
+  /** Attach a PDF, PNG, JPEG or DOCX (≤ 25 MB, sent as base64); it becomes the last exhibit. */
+  'documents:upload': channel<typeof attachmentUploadSchema, Attachment>(attachmentUploadSchema),
+  /** Rename an exhibit. */
+  'documents:update': channel<typeof attachmentUpdateSchema, Attachment>(attachmentUpdateSchema),
+  /** Put the case's exhibits in a new order (numbers follow). */
+  'documents:reorder': channel<typeof attachmentReorderSchema, Attachment[]>(attachmentReorderSchema),
+  /** Remove an attachment and its stored file; the remaining exhibits are renumbered. */
+  'documents:remove': channel<typeof attachmentIdSchema, Attachment[]>(attachmentIdSchema),
+  /** A stored file's bytes, to preview or open it. */
+  'documents:open': channel<typeof attachmentIdSchema, AttachmentFile>(attachmentIdSchema),
+  /** The letters the case's ladder offers. */
+  'letters:list': channel<typeof caseIdSchema, LetterOption[]>(caseIdSchema),
+  /** A letter filled with the case's facts (or the advocate's saved edit) and its missing facts. */
+  'letters:get': channel<typeof letterRefSchema, LetterDraft>(letterRefSchema),
+  /** Save the advocate's edited text as this case's version of the letter. */
+  'letters:save': channel<typeof letterSaveSchema, LetterDraft>(letterSaveSchema),
+  /** Drop the edited version and go back to the template filled with current facts. */
+  'letters:reset': channel<typeof letterRefSchema, LetterDraft>(letterRefSchema),
+  /** The organization that signs letters (letterhead, address, signer). */
+  'organization:get': channel<typeof emptyRequest, Organization>(emptyRequest),
+  'organization:save': channel<typeof organizationSchema, Organization>(organizationSchema),
+  /**
+   * Build the DOCX packet for a case and letter kind and answer with the file. While placeholders
+   * remain and `acceptPlaceholders` is false it is refused with `conflict`
+   * (`documents.error.placeholdersRemain`); the error's `fields` list the missing facts in order,
+   * as `missing.0`, `missing.1`, … → the fact's label (labels name facts, never patient data).
+   */
+  'packets:export': channel<typeof packetExportSchema, PacketFile>(packetExportSchema),
+} as const

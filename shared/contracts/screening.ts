@@ -1,0 +1,70 @@
+import type {
+  ApplicantDetail,
+  ApplicantQueueRow,
+  Application,
+  BridgeAssistance,
+  DocumentJob,
+  ImportReport,
+  Program,
+  ReminderRow,
+  ScreeningReport,
+} from '../domain/screening'
+import {
+  applicantCreateSchema,
+  applicantIdSchema,
+  applicantImportSchema,
+  applicantQuerySchema,
+  applicantUpdateSchema,
+  applicationCreateSchema,
+  applicationUpdateSchema,
+  caseRefSchema,
+  documentExportSchema,
+  documentJobSchema,
+  programCreateSchema,
+  programFundStatusSchema,
+  programUpdateSchema,
+  screeningRunSchema,
+} from '../schemas/screeningSchemas'
+import { channel, emptyRequest } from './channel'
+
+/** Financial-assistance screening: applicants, the program catalog, results, applications, documents. */
+export const screeningChannels = {
+  /** The screening queue: applicants with result counts, open applications and the next reminder, filtered. */
+  'applicants:list': channel<typeof applicantQuerySchema, ApplicantQueueRow[]>(applicantQuerySchema),
+  /** One applicant with the screening report (every program, rule by rule, FPL arithmetic) and applications. */
+  'applicants:get': channel<typeof applicantIdSchema, ApplicantDetail>(applicantIdSchema),
+  'applicants:create': channel<typeof applicantCreateSchema, ApplicantDetail>(applicantCreateSchema),
+  'applicants:update': channel<typeof applicantUpdateSchema, ApplicantDetail>(applicantUpdateSchema),
+  /** Start an applicant from a case's patient, coverage and therapy. */
+  'applicants:createFromCase': channel<typeof caseRefSchema, ApplicantDetail>(caseRefSchema),
+  /**
+   * Check or import a CSV of applicants. `validate` only reports; `all_or_nothing` imports nothing
+   * when any row is bad; `valid_rows_only` is the user's explicit choice to skip bad rows. One transaction.
+   */
+  'applicants:import': channel<typeof applicantImportSchema, ImportReport>(applicantImportSchema),
+  /** Every applicant as CSV (formula-looking cells escaped). */
+  'applicants:exportCsv': channel<typeof emptyRequest, { fileName: string; csv: string }>(emptyRequest),
+  /** The program catalog, by name. */
+  'programs:list': channel<typeof emptyRequest, Program[]>(emptyRequest),
+  'programs:create': channel<typeof programCreateSchema, Program>(programCreateSchema),
+  'programs:update': channel<typeof programUpdateSchema, Program>(programUpdateSchema),
+  /** Close, reopen or waitlist a program's fund. */
+  'programs:setFundStatus': channel<typeof programFundStatusSchema, Program>(programFundStatusSchema),
+  /** Screen facts against the catalog without saving them (what the command line prints). */
+  'screening:run': channel<typeof screeningRunSchema, ScreeningReport>(screeningRunSchema),
+  /** Bridge assistance for a case: its patient's screening results and open applications. */
+  'screening:forCase': channel<typeof caseRefSchema, BridgeAssistance>(caseRefSchema),
+  /**
+   * Start building a DOCX (screening summary or application cover letter). Building is asynchronous
+   * while the dispatcher answers synchronously, so the file is collected with `screening:documentResult`.
+   */
+  'screening:documentStart': channel<typeof documentExportSchema, DocumentJob>(documentExportSchema),
+  /** The document job's state; `ready` carries the base64 bytes once, then the job is forgotten. */
+  'screening:documentResult': channel<typeof documentJobSchema, DocumentJob>(documentJobSchema),
+  /** Start an application (status `screened`, or `waitlisted` for a waitlisted fund). */
+  'applications:create': channel<typeof applicationCreateSchema, Application>(applicationCreateSchema),
+  /** Change status, award and dates; pre-approval fills the documents-due day from the program's rule. */
+  'applications:update': channel<typeof applicationUpdateSchema, Application>(applicationUpdateSchema),
+  /** Every open application's reminders (documents due, usage clocks, grant ends), soonest first. */
+  'applications:reminders': channel<typeof emptyRequest, ReminderRow[]>(emptyRequest),
+} as const

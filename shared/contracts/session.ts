@@ -1,0 +1,38 @@
+import type { AuditEntryDto, AuditVerificationDto, BackupInfo, RestorePreview, SessionStatus, SessionUser, SetupResult } from '../domain/session'
+import {
+  auditQuerySchema,
+  backupNameSchema,
+  idleSchema,
+  passphraseChangeSchema,
+  recoverSchema,
+  setupSchema,
+  unlockSchema,
+  userCreateSchema,
+} from '../schemas/sessionSchemas'
+import { channel, emptyRequest } from './channel'
+
+/**
+ * Accounts, lock and unlock, the audit trail and backups (issue 6). These are answered by the app
+ * session, which owns the key; every other channel needs an unlocked session and the right role.
+ */
+export const sessionChannels = {
+  'session:status': channel<typeof emptyRequest, SessionStatus>(emptyRequest),
+  /** First run: the administrator account; answers with the recovery key, shown once. */
+  'session:setup': channel<typeof setupSchema, SetupResult>(setupSchema),
+  'session:unlock': channel<typeof unlockSchema, SessionStatus>(unlockSchema),
+  /** Closes the database and forgets the key. */
+  'session:lock': channel<typeof emptyRequest, SessionStatus>(emptyRequest),
+  /** A forgotten passphrase: the recovery key unlocks and sets a new one. */
+  'session:recover': channel<typeof recoverSchema, SessionStatus>(recoverSchema),
+  'session:setIdle': channel<typeof idleSchema, SessionStatus>(idleSchema),
+  'users:create': channel<typeof userCreateSchema, SessionUser>(userCreateSchema),
+  'users:changePassphrase': channel<typeof passphraseChangeSchema, SessionStatus>(passphraseChangeSchema),
+  'audit:list': channel<typeof auditQuerySchema, AuditEntryDto[]>(auditQuerySchema),
+  'audit:verify': channel<typeof emptyRequest, AuditVerificationDto>(emptyRequest),
+  'backups:list': channel<typeof emptyRequest, BackupInfo[]>(emptyRequest),
+  'backups:create': channel<typeof emptyRequest, BackupInfo>(emptyRequest),
+  /** What a restore would replace, before doing it. */
+  'backups:previewRestore': channel<typeof backupNameSchema, RestorePreview>(backupNameSchema),
+  /** Restores a backup after backing up the current state, so the restore can be undone. */
+  'backups:restore': channel<typeof backupNameSchema, SessionStatus>(backupNameSchema),
+} as const

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import JSZip from 'jszip'
+import { expect, test } from './fixtures'
+
+const PDF = Buffer.from('%PDF-1.4\n% e2e exhibit\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+test('from a denial to an exported packet: checklist, exhibit, edited letter, DOCX', async ({ page, app }) => {
+  // A demo case with a denial whose ladder starts with an internal appeal.
+  const ids = (app.core.db.prepare('SELECT id FROM cases ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+  const caseId = ids.find((id) => app.core.cases.get(id).denials.length > 0 && app.core.documents.letterOptions(id).some((o) => o.kind === 'internal_appeal' && o.isRecommended))!
+  const detail = app.core.cases.get(caseId)
+  const patientName = `${detail.patient.firstName} ${detail.patient.lastName}`
+
+  await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible()
+  const checklist = page.getByTestId('checklist')
+  await expect(checklist.getByText('The denial notice', { exact: true })).toBeVisible()
+  const progress = page.getByTestId('checklist-progress')
+  const total = Number((await progress.textContent())!.match(/of (\d+)/)![1])
+  await expect(progress).toHaveText(`0 of ${total} received`)
+
+  // Attach the denial notice through the file picker; it ticks its checklist item.
+  await page.getByLabel('This document is').selectOption({ label: 'The denial notice' })
+  await page.locator('#exhibit-file').setInputFiles({ name: 'denial-notice.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await expect(page.getByTestId('exhibit')).toHaveCount(1)
+  await expect(page.getByTestId('exhibit').first()).toContainText('Exhibit 1: denial-notice')
+  await expect(progress).toHaveText(`1 of ${total} received`)
+  await expect(page.getByRole('checkbox', { name: 'The denial notice' })).toBeChecked()
+
+  // Tick an item by hand, with the keyboard.
+  await page.getByRole('checkbox', { name: 'Relevant medical records' }).focus()
+  await page.keyboard.press('Space')
+  await expect(progress).toHaveText(`2 of ${total} received`)
+
+  // The internal appeal letter, its needs-from-you list, and an edit.
+  await page.getByLabel('Letter', { exact: true }).selectOption('internal_appeal')
+  const editor = page.getByLabel('Letter text')
+  await expect(editor).toHaveValue(new RegExp(`On behalf of ${patientName}`))
+  const needs = page.getByTestId('needs-from-you')
+  await expect(needs).toContainText('Needs from you')
+  await expect(needs).toContainText('Signer’s name (Settings)')
+  const original = await editor.inputValue()
+  const edited = original.replace('We ask for a full and fair review', 'We ask for a prompt, full and fair review')
+  expect(edited).not.toBe(original)
+  await editor.fill(edited)
+  await page.getByRole('button', { name: 'Save this version' }).click()
+  await expect(page.getByTestId('announcer')).toHaveText('Letter saved as this case’s version.')
+
+  // Export: placeholders remain, so it asks first; the download is the packet.
+  await page.getByRole('button', { name: 'Export DOCX packet' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export with missing facts?' })
+  await expect(dialog).toBeVisible()
+  const downloadPromise = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export anyway' }).click()
+  const download = await downloadPromise
+  expect(download.suggestedFilename()).toMatch(/Internal appeal - \d{4}-\d{2}-\d{2}\.docx$/)
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!))
+  const text = [...(await zip.file('word/document.xml')!.async('string')).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+  expect(text).toContain('We ask for a prompt, full and fair review')
+  expect(text).toContain(patientName)
+  expect(text).toContain('Exhibit 1: denial-notice')
+})

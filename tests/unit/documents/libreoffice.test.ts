@@ -1,0 +1,61 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { LETTER_KINDS } from '../../../shared/domain/documents'
+import type { PlanFamily } from '../../../shared/domain/enums'
+import { makeCore, sampleCase } from '../core/testCore'
+import { base64, pdfBytes } from './documentFixtures'
+
+const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0
+// In CI this test must run; locally it may skip, and says so.
+if (!hasSoffice && !process.env.CI) console.warn('[libreoffice.test] SKIPPED: `soffice` not found (install libreoffice-writer to run it).')
+
+const FAMILIES: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'medicare_part_b', 'medicare_advantage', 'medicare_part_d', 'medicaid_ffs']
+
+describe.skipIf(!hasSoffice && !process.env.CI)('every generated DOCX kind opens in LibreOffice', () => {
+  const { core, dispose } = makeCore()
+  const out = mkdtempSync(join(tmpdir(), 'overturn-soffice-'))
+  afterAll(() => {
+    dispose()
+    rmSync(out, { recursive: true, force: true })
+  })
+
+  it('converts each letter kind’s packet to PDF', async () => {
+    const files: string[] = []
+    const kinds = new Set<string>()
+    for (const planFamily of FAMILIES) {
+      const detail = core.cases.create(
+        sampleCase({
+          coverage: { payer: 'Plan \uFFFE <&> “Quotes”', planFamily, memberId: 'M1', groupNumber: '', state: 'IL' },
+          denial: { noticeDate: '2026-11-18', reasons: ['not_medically_necessary', 'site_of_care', 'step_therapy'], amount: 100 },
+        }),
+      )
+      core.documents.upload({ caseId: detail.id, fileName: `records ${planFamily}.pdf`, label: 'Records\nline two', base64: base64(pdfBytes(planFamily)) })
+      for (const option of core.documents.letterOptions(detail.id)) {
+        if (kinds.has(option.kind)) continue
+        kinds.add(option.kind)
+        const file = await core.documents.buildPacket({ caseId: detail.id, kind: option.kind, acceptPlaceholders: true })
+        const path = join(out, `${option.kind}.docx`)
+        writeFileSync(path, Buffer.from(file.base64, 'base64'))
+        files.push(path)
+      }
+    }
+    expect([...kinds].sort()).toEqual([...LETTER_KINDS].sort())
+    // A private profile, so a running LibreOffice or a parallel test cannot block the conversion.
+    const profile = pathToFileURL(join(out, 'profile')).href
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files], { stdio: 'ignore', timeout: 170_000 })
+    for (const kind of kinds) {
+      const pdf = join(out, `${kind}.pdf`)
+      expect(existsSync(pdf), `${kind}.pdf`).toBe(true)
+      expect(statSync(pdf).size).toBeGreaterThan(1000)
+    }
+    if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0) {
+      const text = execFileSync('pdftotext', [join(out, 'internal_appeal.pdf'), '-']).toString()
+      expect(text).toContain('José Núñez')
+      expect(text).toMatch(/Page 1 of \d/)
+    }
+  }, 180_000)
+})

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process'
+import JSZip from 'jszip'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sanitizeText } from '../../../electron/core/screening/documents/sanitize'
+import { screeningJson } from '../../../scripts/cli/screen'
+import { applicantFileSchema } from '../../../shared/schemas/screeningSchemas'
+import exampleFile from '../../../docs/examples/applicant.json'
+import { makeCore } from '../core/testCore'
+
+const disposers: (() => void)[] = []
+afterEach(() => disposers.splice(0).forEach((d) => d()))
+function core() {
+  const made = makeCore()
+  disposers.push(made.dispose)
+  return made.core
+}
+
+async function collect(c: ReturnType<typeof core>, jobId: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = c.screening.screening.documentResult(jobId)
+    if (job.status !== 'pending') return job
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error('document did not finish')
+}
+
+async function documentXml(base64: string): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'))
+  return zip.file('word/document.xml')!.async('string')
+}
+
+describe('screening documents', () => {
+  it('sanitizes user text: drops U+FFFE, U+FFFF and lone surrogates, keeps pairs, normalizes line ends', () => {
+    expect(sanitizeText('a\uFFFEb\uFFFFc\uD800d\uDC00e😀\r\nf\u0007')).toBe('abcde😀\nf')
+  })
+
+  it('the summary is US Letter, lists every program rule by rule, and survives hostile text', async () => {
+    const c = core()
+    const { file } = { file: applicantFileSchema.parse(exampleFile) }
+    const applicant = c.screening.applicants.create({ ...file.applicant, notes: 'x', lastName: 'Thomp\uFFFEson', payer: 'Line one\nLine two' }, null).applicant
+    const job = await collect(c, c.screening.screening.startDocument(applicant.id, 'summary', null).jobId)
+    expect(job.status).toBe('ready')
+    expect(job.fileName).toMatch(/^screening-summary-Thompson-2026-11-25\.docx$/)
+    const xml = await documentXml(job.base64!)
+    expect(xml).toContain('w:w="12240"')
+    expect(xml).toContain('w:h="15840"')
+    expect(xml).toContain('Financial assistance screening: Maya Thompson')
+    expect(xml).not.toContain('\uFFFE')
+    expect(xml).toMatch(/Line one<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>Line two/)
+    expect(xml).toContain('$52,000 ÷ $33,000 = 157.58% of the poverty level.')
+    const order = ['Example: CIDP and neuropathy fund', 'Example: immune globulin', 'Example: manufacturer free-drug', 'Example: Medicaid', 'Example: primary immunodeficiency']
+    const positions = order.map((text) => xml.indexOf(text))
+    expect(positions.every((p) => p > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    expect(xml).toContain('Fails: The fund is closed and is not taking applications.')
+    // Collected once, then forgotten.
+    expect(() => c.screening.screening.documentResult(job.jobId)).toThrow()
+  })
+
+  it('the cover letter names the program and the documents it asks for', async () => {
+    const c = core()
+    const applicant = c.screening.applicants.create(applicantFileSchema.parse(exampleFile).applicant, null).applicant
+    const fund = c.screening.programs.list().find((p) => p.key === 'example-pi-copay-fund')!
+    const app = c.screening.applications.create(applicant.id, fund.id)
+    const job = await collect(c, c.screening.screening.startDocument(applicant.id, 'cover_letter', app.id).jobId)
+    const xml = await documentXml(job.base64!)
+    expect(xml).toContain('Re: Application for Maya Thompson')
+    expect(xml).toContain('Proof of household income (tax return or pay stubs)')
+    expect(xml).toContain('157.58% of the federal poverty level')
+  })
+})
+
+describe('the command line prints what the app shows', { timeout: 30_000 }, () => {
+  it('`screen` on the example file equals the app screening the same applicant on a new caseload', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'screen', 'docs/examples/applicant.json'], { encoding: 'utf8' })
+    const printed = JSON.parse(out)
+    const c = core()
+    const detail = c.screening.applicants.create(applicantFileSchema.parse(exampleFile).applicant, null)
+    expect(printed).toEqual(screeningJson(detail.report, 'example'))
+    expect(printed.results.map((r: { outcome: string }) => r.outcome)).toEqual(detail.report.results.map((r) => r.outcome))
+    expect(printed.counts).toEqual({ eligible: 4, needs_information: 0, not_eligible: 5 })
+  })
+
+  it('--data-dir reads a caseload catalog; staff edits show in the CLI too', () => {
+    const made = makeCore()
+    disposers.push(made.dispose)
+    const fund = made.core.screening.programs.list().find((p) => p.key === 'example-pi-copay-fund')!
+    made.core.screening.programs.setFundStatus(fund.id, 'closed')
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'screen', 'docs/examples/applicant.json', '--data-dir', made.dir], { encoding: 'utf8' })
+    const printed = JSON.parse(out)
+    expect(printed.catalog).toBe('caseload')
+    expect(printed.results.find((r: { programKey: string }) => r.programKey === 'example-pi-copay-fund').outcome).toBe('not_eligible')
+  })
+
+  it('an invalid file exits 2 and names the field', () => {
+    let error: { status: number; stderr: string } | null = null
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'screen', 'package.json'], { encoding: 'utf8', stdio: 'pipe' })
+    } catch (e) {
+      error = e as { status: number; stderr: string }
+    }
+    expect(error?.status).toBe(2)
+    expect(error?.stderr).toContain('"field": "format"')
+  })
+})

@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createAuditLog } from '../../../electron/core/audit/auditLog'
+import { createBackup, listBackups, rotateBackups } from '../../../electron/core/backup/backupService'
+import { openDatabase } from '../../../electron/core/db/openDatabase'
+import { addUser, createKeyStore, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../../../electron/core/security/keyStore'
+import { createAppSession, type AppSession } from '../../../electron/core/session/appSession'
+import { makeTempDir } from '../core/testCore'
+
+const FAST_KDF = { name: 'scrypt' as const, N: 2 ** 10, r: 8, p: 1 }
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((f) => f()))
+
+function newSession(dataDir?: string): { session: AppSession; dir: string } {
+  const temp = dataDir ? { dir: dataDir, cleanup: () => {} } : makeTempDir()
+  const session = createAppSession({ dataDir: temp.dir, kdf: FAST_KDF, now: () => new Date('2026-11-25T15:00:00Z') })
+  cleanups.push(() => session.close(), temp.cleanup)
+  return { session, dir: temp.dir }
+}
+
+describe('the key store', () => {
+  it('wraps one data key for each passphrase and for the recovery key; a wrong passphrase reads nothing', () => {
+    const { store, dataKey, recoveryKey, user } = createKeyStore({ displayName: 'Admin', passphrase: 'first passphrase' }, FAST_KDF)
+    expect(unlockWithPassphrase(store, user.id, 'first passphrase')!.dataKey.equals(dataKey)).toBe(true)
+    expect(unlockWithPassphrase(store, user.id, 'first passphrasE')).toBeNull()
+    expect(unlockWithRecoveryKey(store, recoveryKey.toLowerCase().replace(/-/g, ' '))!.equals(dataKey)).toBe(true)
+    const second = addUser(store, dataKey, { displayName: 'Screener', passphrase: 'screener passphrase', role: 'screener' })
+    expect(unlockWithPassphrase(store, second.id, 'screener passphrase')!.dataKey.equals(dataKey)).toBe(true)
+  })
+
+  it('binds each role into the wrap: editing a role in the file locks that account out instead of promoting it', () => {
+    const temp = makeTempDir()
+    cleanups.push(temp.cleanup)
+    const { store, dataKey } = createKeyStore({ displayName: 'Admin', passphrase: 'first passphrase' }, FAST_KDF)
+    const reader = addUser(store, dataKey, { displayName: 'Reader', passphrase: 'reader passphrase', role: 'read_only' })
+    writeKeyStore(temp.dir, store)
+    const tampered = readKeyStore(temp.dir)
+    tampered.users.find((u) => u.id === reader.id)!.role = 'administrator'
+    expect(unlockWithPassphrase(tampered, reader.id, 'reader passphrase')).toBeNull()
+  })
+})
+
+describe('the app session', () => {
+  it('starts new, sets up an encrypted caseload, and locks by forgetting the key', async () => {
+    const { session, dir } = newSession()
+    expect(session.status().state).toBe('new')
+    const { recoveryKey } = session.setup('Dana', 'lantern orchard velvet')
+    expect(recoveryKey.length).toBeGreaterThan(20)
+    expect(session.status().state).toBe('unlocked')
+    expect((await session.dispatch('caseload:info', {})).ok).toBe(true)
+    const header = readFileSync(join(dir, 'overturn.db')).subarray(0, 15).toString('latin1')
+    expect(header).not.toBe('SQLite format 3')
+    session.lock()
+    expect(session.status().state).toBe('locked')
+    expect(await session.dispatch('caseload:info', {})).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(() => openDatabase(join(dir, 'overturn.db'))).toThrow()
+  })
+
+  it('says plainly when a passphrase is wrong, and records failed unlocks in the audit trail', async () => {
+    const { session } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const userId = session.user!.id
+    session.lock()
+    expect(await session.dispatch('session:unlock', { userId, passphrase: 'nope nope nope' })).toMatchObject({ ok: false, error: { message: 'error.wrongPassphrase' } })
+    expect((await session.dispatch('session:unlock', { userId, passphrase: 'lantern orchard velvet' })).ok).toBe(true)
+    const actions = createAuditLog(session.core!.db).list().map((e) => e.action)
+    expect(actions).toContain('unlock_failed')
+    expect(actions).toContain('unlock')
+  })
+
+  it('changing a passphrase re-wraps the key; the old one stops working, the data stays', async () => {
+    const { session } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const userId = session.user!.id
+    const before = session.core!.caseload.info().caseCount
+    expect((await session.dispatch('users:changePassphrase', { currentPassphrase: 'lantern orchard velvet', newPassphrase: 'brand new passphrase' })).ok).toBe(true)
+    session.lock()
+    expect(() => session.unlock(userId, 'lantern orchard velvet')).toThrow()
+    session.unlock(userId, 'brand new passphrase')
+    expect(session.core!.caseload.info().caseCount).toBe(before)
+  })
+
+  it('enforces roles: a read-only account can look but not change', async () => {
+    const { session } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const created = await session.dispatch('users:create', { displayName: 'Auditor', role: 'read_only', passphrase: 'auditor passphrase' })
+    expect(created.ok).toBe(true)
+    const readerId = (created as { data: { id: string } }).data.id
+    session.unlock(readerId, 'auditor passphrase')
+    expect((await session.dispatch('cases:board', {})).ok).toBe(true)
+    expect(await session.dispatch('caseload:removeDemo', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await session.dispatch('users:create', { displayName: 'X', role: 'administrator', passphrase: 'something long' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('audits writes, exports and record views, hash-chained so an edit behind the app’s back is detected', async () => {
+    const { session, dir } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const board = (await session.dispatch('cases:board', {})) as { data: { cards: { id: number }[] } }
+    const caseId = board.data.cards[0].id
+    await session.dispatch('cases:get', { caseId })
+    await session.dispatch('deadlines:ics', { caseId })
+    await session.dispatch('contacts:add', { caseId, kind: 'call', occurredOn: '2026-11-25', withWhom: 'Plan', referenceNumber: 'R', requested: '', submitted: '', submittedOn: null, followUpOn: null })
+    const log = createAuditLog(session.core!.db)
+    const actions = log.list().map((e) => `${e.action}:${e.channel}`)
+    expect(actions).toEqual(expect.arrayContaining(['view:cases:get', 'export:deadlines:ics', 'create:contacts:add']))
+    expect(JSON.stringify(log.list())).not.toContain('Plan')
+    expect(log.verify().isIntact).toBe(true)
+    expect(() => session.core!.db.prepare("UPDATE audit_log SET detail = 'x' WHERE id = 1").run()).toThrow(/append-only/)
+
+    // Someone with the key and a SQLite shell drops the triggers and edits a row: verify notices.
+    const key = Buffer.from(session.dataKey!)
+    session.lock()
+    const raw = openDatabase(join(dir, 'overturn.db'), key)
+    raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user_name = 'Someone else' WHERE id = 2")
+    raw.close()
+    const userId = readKeyStore(dir).users[0].id
+    session.unlock(userId, 'lantern orchard velvet')
+    expect(createAuditLog(session.core!.db).verify()).toMatchObject({ isIntact: false, firstBrokenId: 2 })
+  })
+
+  it('refuses a second running instance on the same data folder', () => {
+    const { dir } = newSession()
+    writeFileSync(join(dir, 'overturn.lock'), String(process.ppid))
+    const second = createAppSession({ dataDir: dir, kdf: FAST_KDF })
+    expect(second.status().state).toBe('in_use')
+  })
+})
+
+describe('backups', () => {
+  it('copies with VACUUM INTO, keeps the encryption, passes integrity_check, and restores after a safety copy', async () => {
+    const { session, dir } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const made = await session.dispatch('backups:create', {})
+    expect(made.ok).toBe(true)
+    const name = (made as { data: { fileName: string } }).data.fileName
+    expect(() => openDatabase(join(dir, 'backups', name))).toThrow()
+    const copy = openDatabase(join(dir, 'backups', name), session.dataKey!, { readonly: true })
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    copy.close()
+    session.core!.caseload.removeDemo()
+    expect(session.core!.caseload.info().caseCount).toBe(0)
+    expect(await session.dispatch('backups:previewRestore', { fileName: name })).toMatchObject({ ok: true, data: { current: { caseCount: 0 }, fromBackup: { caseCount: 40 } } })
+    expect((await session.dispatch('backups:restore', { fileName: name })).ok).toBe(true)
+    expect(session.core!.caseload.info().caseCount).toBe(40)
+    expect(listBackups(dir).map((b) => b.reason)).toContain('before-restore')
+  })
+
+  it('rotates automatic backups: all of the last day, one a day for a week, one a week for four weeks', () => {
+    const temp = makeTempDir()
+    cleanups.push(temp.cleanup)
+    const db = openDatabase(join(temp.dir, 'x.db'))
+    db.exec('CREATE TABLE t(x)')
+    const base = Date.parse('2026-11-25T12:00:00Z')
+    for (const hoursAgo of [1, 2, 3, 30, 31, 54, 100, 200, 400, 500, 700, 900]) {
+      createBackup(db, { dataDir: temp.dir, reason: 'auto', now: new Date(base - hoursAgo * 3_600_000) })
+    }
+    createBackup(db, { dataDir: temp.dir, reason: 'manual', now: new Date(base - 2000 * 3_600_000) })
+    db.close()
+    const removed = rotateBackups(temp.dir, new Date(base))
+    const kept = listBackups(temp.dir)
+    expect(kept.filter((b) => b.reason === 'auto').length).toBe(12 - removed.length)
+    expect(removed.length).toBeGreaterThan(0)
+    expect(kept.some((b) => b.reason === 'manual')).toBe(true)
+    expect(kept.filter((b) => Date.parse(b.createdAt) > base - 86_400_000)).toHaveLength(3)
+  })
+})
