@@ -16,7 +16,8 @@ import { createSettingsRepository } from './repositories/settingsRepository'
 import { createScreeningModule } from './screening/screeningModule'
 import { createCaseRecordLoader, createCaseService } from './services/caseService'
 import { createCaseloadService } from './services/caseloadService'
-import { createDeadlineService } from './services/deadlineService'
+import { createDeadlineService, DEADLINE_RULES_VERSION } from './services/deadlineService'
+import { localDayOf } from '../../shared/domain/days'
 
 export interface CoreOptions {
   /** Folder holding the caseload database and its backups. */
@@ -59,6 +60,7 @@ export function createCore(options: CoreOptions) {
   const deadlines = createDeadlineService({
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
     store: createDeadlineRepository(db),
+    bulk: { openCores: () => cases.listOpenCores(), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
   })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines })
   const caseService = createCaseService({
@@ -75,6 +77,13 @@ export function createCore(options: CoreOptions) {
   const documents = createDocumentModule({ db, dataDir: options.dataDir, now, key: options.key, getCase: (caseId) => caseService.get(caseId) })
   const insights = createInsightsModule({ db, now })
   if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
+  // Stored dates are only as new as the rules that computed them: recompute after a rules update.
+  if (settings.get('deadline_rules_version') !== DEADLINE_RULES_VERSION) {
+    db.transaction(() => {
+      deadlines.refreshAll(localDayOf(now()))
+      settings.set('deadline_rules_version', DEADLINE_RULES_VERSION)
+    })()
+  }
   // After the demo caseload, so demo applicants can be linked to demo patients; only a demo caseload gets them.
   const screening = createScreeningModule({ db, now, dataDir: options.dataDir, seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0 })
 

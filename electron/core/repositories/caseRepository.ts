@@ -86,7 +86,63 @@ const toDenial = (row: DenialRow): DenialDetail => ({
   statedDeadline: row.stated_deadline,
 })
 
+const CASE_SELECT = `SELECT c.id, c.stage, c.urgency, c.service_type, c.opened_on, c.closed_on, c.stage_entered_at,
+      c.appeal_filed_on, c.appeal_filed_at, c.internal_levels, c.payer_extended, c.previous_appeal_filed_on,
+      c.summary, c.is_demo, c.advocate_id,
+      p.id AS patient_id, p.first_name, p.last_name, p.date_of_birth, p.phone, p.preferred_language,
+      cv.id AS coverage_id, cv.payer, cv.plan_family, cv.member_id, cv.group_number, cv.state,
+      t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider
+    FROM cases c JOIN patients p ON p.id = c.patient_id JOIN coverages cv ON cv.id = c.coverage_id
+    JOIN therapies t ON t.id = c.therapy_id`
+
 /** The case aggregate: a case with its patient, coverage, therapy, denials and stage history. */
+/** A joined case row and its denials as the core's case shape. */
+function toCaseCore(row: CaseRow, denials: DenialDetail[]): CaseCore {
+  return {
+    id: row.id,
+    stage: row.stage,
+    urgency: row.urgency,
+    serviceType: row.service_type,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    stageEnteredAt: row.stage_entered_at,
+    appealFiledOn: row.appeal_filed_on,
+    appealFiledAt: row.appeal_filed_at,
+    internalLevels: row.internal_levels === 1 || row.internal_levels === 2 ? row.internal_levels : null,
+    payerExtended: toBool(row.payer_extended),
+    previousAppealFiledOn: row.previous_appeal_filed_on,
+    summary: row.summary,
+    isDemo: toBool(row.is_demo),
+    advocateId: row.advocate_id,
+    patient: {
+      id: row.patient_id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      dateOfBirth: row.date_of_birth,
+      phone: row.phone,
+      preferredLanguage: row.preferred_language,
+    },
+    coverage: {
+      id: row.coverage_id,
+      payer: row.payer,
+      planFamily: row.plan_family,
+      memberId: row.member_id,
+      groupNumber: row.group_number,
+      state: row.state,
+    },
+    therapy: {
+      id: row.therapy_id,
+      category: row.category,
+      drug: row.drug,
+      hcpcsCode: row.hcpcs_code,
+      icd10Codes: parseJsonArray<string>(row.icd10_codes),
+      prescriber: row.prescriber,
+      infusionProvider: row.infusion_provider,
+    },
+    denials,
+  }
+}
+
 export function createCaseRepository(db: Db) {
   const insertPatient = db.prepare(`INSERT INTO patients
     (first_name, last_name, date_of_birth, phone, preferred_language, is_demo, created_at, updated_at)
@@ -106,14 +162,11 @@ export function createCaseRepository(db: Db) {
     VALUES (@caseId, @noticeDate, @receivedDate, @reasons, @priorAuthNumber, @claimNumber, @amountCents, @statedDeadline, @now)`)
   const insertHistory = db.prepare(`INSERT INTO case_history (case_id, from_stage, to_stage, moved_at, advocate_id, override_reason, note)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
-  const selectCase = db.prepare(`SELECT c.id, c.stage, c.urgency, c.service_type, c.opened_on, c.closed_on, c.stage_entered_at,
-      c.appeal_filed_on, c.appeal_filed_at, c.internal_levels, c.payer_extended, c.previous_appeal_filed_on,
-      c.summary, c.is_demo, c.advocate_id,
-      p.id AS patient_id, p.first_name, p.last_name, p.date_of_birth, p.phone, p.preferred_language,
-      cv.id AS coverage_id, cv.payer, cv.plan_family, cv.member_id, cv.group_number, cv.state,
-      t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider
-    FROM cases c JOIN patients p ON p.id = c.patient_id JOIN coverages cv ON cv.id = c.coverage_id
-    JOIN therapies t ON t.id = c.therapy_id WHERE c.id = ?`)
+  const selectCase = db.prepare(`${CASE_SELECT} WHERE c.id = ?`)
+  const selectOpenCases = db.prepare(`${CASE_SELECT} WHERE c.stage <> 'closed'`)
+  const selectOpenDenials = db.prepare(`SELECT d.case_id, d.id, d.notice_date, d.received_date, d.reasons, d.prior_auth_number,
+    d.claim_number, d.amount_cents, d.stated_deadline FROM denials d JOIN cases c ON c.id = d.case_id
+    WHERE c.stage <> 'closed' ORDER BY d.case_id, d.notice_date DESC, d.id DESC`)
   const selectDenials = db.prepare(`SELECT id, notice_date, received_date, reasons, prior_auth_number, claim_number, amount_cents,
     stated_deadline FROM denials WHERE case_id = ? ORDER BY notice_date DESC, id DESC`)
   const selectHistory = db.prepare(`SELECT h.id, h.from_stage, h.to_stage, h.moved_at, a.display_name AS advocate_name,
@@ -160,50 +213,21 @@ export function createCaseRepository(db: Db) {
 
     getCore(id: number): CaseCore | null {
       const row = selectCase.get(id) as CaseRow | undefined
-      if (!row) return null
-      return {
-        id: row.id,
-        stage: row.stage,
-        urgency: row.urgency,
-        serviceType: row.service_type,
-        openedOn: row.opened_on,
-        closedOn: row.closed_on,
-        stageEnteredAt: row.stage_entered_at,
-        appealFiledOn: row.appeal_filed_on,
-        appealFiledAt: row.appeal_filed_at,
-        internalLevels: row.internal_levels === 1 || row.internal_levels === 2 ? row.internal_levels : null,
-        payerExtended: toBool(row.payer_extended),
-        previousAppealFiledOn: row.previous_appeal_filed_on,
-        summary: row.summary,
-        isDemo: toBool(row.is_demo),
-        advocateId: row.advocate_id,
-        patient: {
-          id: row.patient_id,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          dateOfBirth: row.date_of_birth,
-          phone: row.phone,
-          preferredLanguage: row.preferred_language,
-        },
-        coverage: {
-          id: row.coverage_id,
-          payer: row.payer,
-          planFamily: row.plan_family,
-          memberId: row.member_id,
-          groupNumber: row.group_number,
-          state: row.state,
-        },
-        therapy: {
-          id: row.therapy_id,
-          category: row.category,
-          drug: row.drug,
-          hcpcsCode: row.hcpcs_code,
-          icd10Codes: parseJsonArray<string>(row.icd10_codes),
-          prescriber: row.prescriber,
-          infusionProvider: row.infusion_provider,
-        },
-        denials: (selectDenials.all(id) as DenialRow[]).map(toDenial),
+      return row ? toCaseCore(row, (selectDenials.all(id) as DenialRow[]).map(toDenial)) : null
+    },
+
+    /**
+     * Every case not closed, with its denials, in two queries: the bulk path for recomputing the whole
+     * caseload's deadlines (issue 8: 10,000 open cases in under a second).
+     */
+    listOpenCores(): CaseCore[] {
+      const denialsByCase = new Map<number, DenialDetail[]>()
+      for (const row of selectOpenDenials.iterate() as IterableIterator<DenialRow & { case_id: number }>) {
+        const list = denialsByCase.get(row.case_id) ?? []
+        list.push(toDenial(row))
+        denialsByCase.set(row.case_id, list)
       }
+      return (selectOpenCases.all() as CaseRow[]).map((row) => toCaseCore(row, denialsByCase.get(row.id) ?? []))
     },
 
     history: (caseId: number): HistoryEntry[] =>

@@ -7,7 +7,10 @@ export function createDeadlineRepository(db: Db) {
   const insertStatement = db.prepare(`INSERT INTO case_deadlines
     (case_id, key, side, label_key, label_en, due_date, due_at, rule_id, citation, verified)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const clearAllStatement = db.prepare('DELETE FROM case_deadlines')
   return {
+    /** Empties the store before a whole-caseload recompute; call inside its transaction. */
+    clearAll: (): void => void clearAllStatement.run(),
     /** Replaces a case's stored deadlines; call inside a transaction. */
     replace(caseId: number, deadlines: ComputedDeadline[]): void {
       clearStatement.run(caseId)

@@ -15,6 +15,17 @@ interface PriorAuthRow {
 
 export type PriorAuthInput = Omit<PriorAuthEntry, 'id'>
 
+const toEntry = (row: PriorAuthRow): PriorAuthEntry => ({
+  id: row.id,
+  requestedOn: row.requested_on,
+  requestedAt: row.requested_at,
+  expedited: toBool(row.expedited),
+  outcome: row.outcome,
+  decidedOn: row.decided_on,
+  approvedThrough: row.approved_through,
+  referenceNumber: row.reference_number,
+})
+
 /** Prior-authorization requests of a case, newest first (issue 3, item 5). */
 export function createPriorAuthRepository(db: Db) {
   const listStatement = db.prepare(`SELECT id, requested_on, requested_at, expedited, outcome, decided_on, approved_through,
@@ -25,18 +36,18 @@ export function createPriorAuthRepository(db: Db) {
   const updateStatement = db.prepare(`UPDATE prior_auths SET requested_on = @requestedOn, requested_at = @requestedAt,
     expedited = @expedited, outcome = @outcome, decided_on = @decidedOn, approved_through = @approvedThrough,
     reference_number = @referenceNumber, updated_at = @now WHERE id = @id AND case_id = @caseId`)
+  const allStatement = db.prepare(`SELECT case_id, id, requested_on, requested_at, expedited, outcome, decided_on, approved_through,
+    reference_number FROM prior_auths ORDER BY case_id, requested_on DESC, id DESC`)
   return {
-    listForCase: (caseId: number): PriorAuthEntry[] =>
-      (listStatement.all(caseId) as PriorAuthRow[]).map((row) => ({
-        id: row.id,
-        requestedOn: row.requested_on,
-        requestedAt: row.requested_at,
-        expedited: toBool(row.expedited),
-        outcome: row.outcome,
-        decidedOn: row.decided_on,
-        approvedThrough: row.approved_through,
-        referenceNumber: row.reference_number,
-      })),
+    listForCase: (caseId: number): PriorAuthEntry[] => (listStatement.all(caseId) as PriorAuthRow[]).map(toEntry),
+    /** Every case's requests at once, for recomputing the whole caseload. */
+    byCase(): Map<number, PriorAuthEntry[]> {
+      const map = new Map<number, PriorAuthEntry[]>()
+      for (const row of allStatement.iterate() as IterableIterator<PriorAuthRow & { case_id: number }>) {
+        map.set(row.case_id, [...(map.get(row.case_id) ?? []), toEntry(row)])
+      }
+      return map
+    },
     /** Inserts, or updates when `id` is given; returns whether a row was written. */
     save(caseId: number, input: PriorAuthInput & { id?: number | null }, now: string): boolean {
       const params = { ...input, expedited: input.expedited ? 1 : 0, caseId, now }

@@ -16,7 +16,16 @@ export function createRepresentationRepository(db: Db) {
     ON CONFLICT(case_id) DO UPDATE SET kind = excluded.kind, representative = excluded.representative,
       signed_on = excluded.signed_on, expires_on = excluded.expires_on, updated_at = excluded.updated_at`)
   const deleteStatement = db.prepare('DELETE FROM representations WHERE case_id = ?')
+  const allStatement = db.prepare('SELECT case_id, kind, representative, signed_on, expires_on FROM representations')
   return {
+    /** Every case's representation at once, for recomputing the whole caseload. */
+    byCase(): Map<number, Representation> {
+      const map = new Map<number, Representation>()
+      for (const row of allStatement.iterate() as IterableIterator<RepresentationRow & { case_id: number }>) {
+        map.set(row.case_id, { kind: row.kind, representative: row.representative, signedOn: row.signed_on, expiresOn: row.expires_on })
+      }
+      return map
+    },
     get(caseId: number): Representation | null {
       const row = getStatement.get(caseId) as RepresentationRow | undefined
       return row ? { kind: row.kind, representative: row.representative, signedOn: row.signed_on, expiresOn: row.expires_on } : null

@@ -66,7 +66,16 @@ export function representationWarning(record: CaseRecord, today: string): string
     : `The representation on file expires on ${expiry}: plan a new signature.`
 }
 
-export function createDeadlineService(deps: { load: (caseId: number) => CaseRecord | null; store: DeadlineRepository }) {
+/** Bump when the rules or the engine change what they compute: stored deadlines are then recomputed at open. */
+export const DEADLINE_RULES_VERSION = '2026-11-25.1'
+
+export interface BulkLoaders {
+  openCores: () => CaseCore[]
+  priorAuthsByCase: () => Map<number, PriorAuthEntry[]>
+  representationsByCase: () => Map<number, Representation>
+}
+
+export function createDeadlineService(deps: { load: (caseId: number) => CaseRecord | null; store: DeadlineRepository; bulk: BulkLoaders }) {
   function reportFor(record: CaseRecord, today: string): DeadlineReport {
     const report = computeDeadlines(caseFactsOf(record), today)
     const warning = record.stage === 'closed' ? null : representationWarning(record, today)
@@ -81,6 +90,22 @@ export function createDeadlineService(deps: { load: (caseId: number) => CaseReco
       const warning = APPEAL_STAGES.includes(toStage) ? representationWarning(record, today) : null
       if (!warning || !check.allowed) return check
       return { allowed: true, reasonKey: check.reasonKey ?? 'move.caution.representation', reasonEn: [check.reasonEn, warning].filter(Boolean).join(' ') }
+    },
+    /**
+     * Recomputes every open case's deadlines from four queries and stores them; closed cases keep none.
+     * Call inside a transaction. Returns how many cases were computed.
+     */
+    refreshAll(today: string): number {
+      const priorAuths = deps.bulk.priorAuthsByCase()
+      const representations = deps.bulk.representationsByCase()
+      const timeZone = systemTimeZone()
+      deps.store.clearAll()
+      const cores = deps.bulk.openCores()
+      for (const core of cores) {
+        const record: CaseRecord = { ...core, priorAuths: priorAuths.get(core.id) ?? [], representation: representations.get(core.id) ?? null }
+        deps.store.replace(core.id, computeDeadlines(caseFactsOf(record, timeZone), today).deadlines)
+      }
+      return cores.length
     },
     /** Recomputes and stores one case's deadlines (closed cases keep none). Call inside a transaction. */
     refresh(caseId: number, today: string): void {

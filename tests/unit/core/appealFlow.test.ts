@@ -112,3 +112,17 @@ describe('reminders', () => {
     expect(ics).not.toContain('Núñez')
   })
 })
+
+describe('recomputing the whole caseload', () => {
+  it('gives every open case the same deadlines as one-by-one refreshes, in one pass', () => {
+    const made = makeCore({ seedDemoOnFirstRun: true })
+    disposers.push(made.dispose)
+    const { core } = made
+    const snapshot = () => core.db.prepare('SELECT case_id, key, due_date, rule_id FROM case_deadlines ORDER BY case_id, key').all()
+    const before = snapshot()
+    expect(before.length).toBeGreaterThan(0)
+    const count = core.db.transaction(() => core.deadlines.refreshAll('2026-11-25'))()
+    expect(count).toBe(core.db.prepare("SELECT COUNT(*) FROM cases WHERE stage <> 'closed'").pluck().get())
+    expect(snapshot()).toEqual(before)
+  })
+})
