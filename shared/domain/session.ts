@@ -13,7 +13,7 @@ export type SessionStatus =
   | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number }
   | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number }
   | { state: 'in_use'; message: string }
-  | { state: 'damaged'; message: string }
+  | { state: 'damaged'; message: string; backups: BackupInfo[] }
 
 export interface SetupResult {
   /** Shown once, for printing; Overturn keeps only a key wrapped by it. */

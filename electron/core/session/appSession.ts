@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { ApiResult } from '../../../shared/contract'
 import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog } from '../audit/auditLog'
-import { createBackup, rotateBackups } from '../backup/backupService'
+import { createBackup, listBackups, rotateBackups } from '../backup/backupService'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
 import { openDatabase } from '../db/openDatabase'
 import { createDispatcher, type Dispatch } from '../dispatcher'
@@ -50,6 +50,8 @@ export function createAppSession(options: AppSessionOptions) {
   const pendingFailures: { at: string; userName: string }[] = []
   let backupTimer: ReturnType<typeof setInterval> | null = null
   let inUseBy: number | null = claimInstance()
+  /** Set when the right key could not open the database: only restoring a backup is offered. */
+  let damaged: { key: Buffer; user: StoredUser } | null = null
 
   /** One running Overturn per data folder: a second one would write the same database. */
   function claimInstance(): number | null {
@@ -73,6 +75,7 @@ export function createAppSession(options: AppSessionOptions) {
   function status(): SessionStatus {
     if (inUseBy) return { state: 'in_use', message: `Overturn is already open on this caseload (process ${inUseBy}). Close it first.` }
     if (!keyStoreExists(dataDir)) return { state: 'new' }
+    if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. Restore the most recent backup that opens.', backups: listBackups(dataDir) }
     const keys = store()
     if (core && user) return { state: 'unlocked', user: publicUser(user), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
     return { state: 'locked', users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
@@ -184,8 +187,16 @@ export function createAppSession(options: AppSessionOptions) {
         throw new AppError('forbidden', 'error.wrongPassphrase')
       }
       if (core) lock()
-      openCore(opened.dataKey, opened.user)
       failedAttempts = 0
+      try {
+        openCore(opened.dataKey, opened.user)
+      } catch (error) {
+        // The passphrase was right, so the key is: the database itself is damaged. Offer the backups.
+        // A database from a newer Overturn is not damaged: say so and change nothing.
+        if (error instanceof AppError && /newer version/.test(error.message)) throw error
+        damaged = { key: opened.dataKey, user: opened.user }
+        return status()
+      }
       audit('unlock')
       return status()
     },
@@ -194,6 +205,12 @@ export function createAppSession(options: AppSessionOptions) {
     openWith(key: Buffer, who: StoredUser) {
       if (core) lock()
       openCore(key, who)
+      damaged = null
+    },
+
+    /** The key and account of a damaged caseload, for restoring a backup over it. */
+    get damaged() {
+      return damaged
     },
 
     /** Every call from the renderer comes through here: session channels, then role, idle and audit. */

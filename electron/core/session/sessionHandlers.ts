@@ -1,3 +1,4 @@
+import { renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { contract, type ApiResult, type ParsedRequestOf } from '../../../shared/contract'
 import { sessionChannels } from '../../../shared/contracts/session'
@@ -94,6 +95,16 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
     }
   },
   'backups:restore': (session, { fileName }) => {
+    const rescue = session.damaged
+    if (rescue) {
+      // A damaged caseload: the damaged file is set aside (never deleted), then the backup goes in.
+      const databaseFile = join(session.dataDir, DATABASE_FILE)
+      renameSync(databaseFile, `${databaseFile}.damaged-${Date.now()}`)
+      restoreBackup(session.dataDir, join(session.dataDir, BACKUP_FOLDER, fileName), databaseFile, rescue.key)
+      session.openWith(rescue.key, rescue.user)
+      session.audit('restore', { detail: `restored ${fileName} over a damaged caseload` })
+      return session.status()
+    }
     const { core, user, dataKey } = requireUnlocked(session)
     const key = Buffer.from(dataKey)
     const safety = createBackup(core.db, { dataDir: session.dataDir, key, reason: 'before-restore', now: session.now() })
@@ -110,8 +121,9 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
 export function handleSessionChannel(session: AppSession, channel: SessionChannel, request: unknown): ApiResult<unknown> {
   const parsed = contract[channel].request.safeParse(request ?? {})
   if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
-  if (!OPEN_WHILE_LOCKED.has(channel) && !session.core) return { ok: false, error: { code: 'locked', message: 'error.locked' } }
-  if (ADMIN_ONLY.has(channel) && session.user?.role !== 'administrator') return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
+  const isRescue = channel === 'backups:restore' && session.damaged !== null
+  if (!OPEN_WHILE_LOCKED.has(channel) && !session.core && !isRescue) return { ok: false, error: { code: 'locked', message: 'error.locked' } }
+  if (ADMIN_ONLY.has(channel) && !isRescue && session.user?.role !== 'administrator') return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
   try {
     const handler = handlers[channel] as (session: AppSession, request: unknown) => unknown
     return { ok: true, data: handler(session, parsed.data) }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAuditLog } from '../../../electron/core/audit/auditLog'
@@ -163,5 +163,28 @@ describe('backups', () => {
     expect(removed.length).toBeGreaterThan(0)
     expect(kept.some((b) => b.reason === 'manual')).toBe(true)
     expect(kept.filter((b) => Date.parse(b.createdAt) > base - 86_400_000)).toHaveLength(3)
+  })
+})
+
+describe('startup health', () => {
+  it('a damaged caseload opens on its backups, and restoring one brings it back (the damaged file is kept)', async () => {
+    const { session, dir } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const userId = session.user!.id
+    await session.dispatch('backups:create', {})
+    session.lock()
+    // Scribble over the middle of the encrypted file, as a failing disk would.
+    const file = join(dir, 'overturn.db')
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, 8192, 8192 * 6)
+    writeFileSync(file, bytes)
+    const status = session.unlock(userId, 'lantern orchard velvet')
+    expect(status.state).toBe('damaged')
+    const backups = (status as { backups: { fileName: string }[] }).backups
+    expect(backups.length).toBeGreaterThan(0)
+    const restored = await session.dispatch('backups:restore', { fileName: backups[0].fileName })
+    expect(restored).toMatchObject({ ok: true, data: { state: 'unlocked' } })
+    expect(session.core!.caseload.info().caseCount).toBe(40)
+    expect(readdirSync(dir).some((f) => f.startsWith('overturn.db.damaged-'))).toBe(true)
   })
 })
