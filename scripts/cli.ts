@@ -1,6 +1,6 @@
 /**
  * Overturn's command line: `npm run cli -- <command> [arguments]`. Each command reads files and
- * prints JSON; none touches the caseload database.
+ * prints JSON; none writes to a caseload (`screen --data-dir` reads a caseload's program catalog).
  */
 import { runDeadlines } from './cli/deadlines'
 import { runScreen } from './cli/screen'

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
-import { createCore } from '../electron/core/createCore'
-import { createDispatcher } from '../electron/core/dispatcher'
+import { createAppSession } from '../electron/core/session/appSession'
 
 const route = process.argv[2] ?? '/'
 const out = process.argv[3] ?? 'screenshot.png'
-const core = createCore({ dataDir: process.env.OVERTURN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'overturn-shot-')) })
-const bridge = await startBridgeServer({ dispatch: createDispatcher(core), rendererDir: resolve('out/renderer') })
+// A throwaway encrypted caseload, set up and unlocked, so the route opens as a signed-in user sees it.
+const session = createAppSession({ dataDir: mkdtempSync(join(tmpdir(), 'overturn-shot-')), kdf: { name: 'scrypt', N: 2 ** 12, r: 8, p: 1 } })
+if (process.env.SHOT_LOCKED !== '1') session.setup('Screenshot Advocate', 'screenshot passphrase')
+const bridge = await startBridgeServer({ dispatch: session.dispatch, rendererDir: resolve('out/renderer') })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -27,4 +28,4 @@ await page.screenshot({ path: out, fullPage: false })
 console.log(`saved ${out}`)
 await browser.close()
 await bridge.close()
-core.close()
+session.close()
