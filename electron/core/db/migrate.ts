@@ -66,7 +66,8 @@ export function migrate(db: Db, migrations: Migration[], beforeApplying?: () => 
     }
   }
   const pending = migrations.slice(applied.length)
-  if (pending.length > 0) beforeApplying?.()
+  // A new, empty database has nothing to protect; an existing one is backed up before it changes.
+  if (pending.length > 0 && applied.length > 0) beforeApplying?.()
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
   for (const migration of pending) {
     db.transaction(() => {

@@ -35,6 +35,7 @@ export const securityMessages = {
     title: 'Security',
     users: 'Accounts',
     addUser: 'Add an account',
+    name: 'Name',
     role: 'Role',
     create: 'Create account',
     created: 'Account created.',
