@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import JSZip from 'jszip'
 import { expect, test } from './fixtures'
 
@@ -26,6 +27,13 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, DO
   await expect(page.getByTestId('exhibit').first()).toContainText('Exhibit 1: denial-notice')
   await expect(progress).toHaveText(`1 of ${total} received`)
   await expect(page.getByRole('checkbox', { name: 'The denial notice' })).toBeChecked()
+
+  // The caseload is encrypted, so the stored file is too; opening it gives the original bytes back.
+  const [stored] = app.core.documents.listAttachments(caseId)
+  const onDisk = readFileSync(join(app.dataDir, 'attachments', String(caseId), `${stored.sha256}.pdf`))
+  expect(onDisk.subarray(0, 5).toString('ascii')).toBe('OVTA1')
+  expect(onDisk.includes('e2e exhibit')).toBe(false)
+  expect(Buffer.from(app.core.documents.openAttachment(stored.id).base64, 'base64').equals(PDF)).toBe(true)
 
   // Tick an item by hand, with the keyboard.
   await page.getByRole('checkbox', { name: 'Relevant medical records' }).focus()
@@ -59,4 +67,21 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, DO
   expect(text).toContain('We ask for a prompt, full and fair review')
   expect(text).toContain(patientName)
   expect(text).toContain('Exhibit 1: denial-notice')
+})
+
+test('board cards show evidence received out of the checklist total, as text and as a labelled bar', async ({ page, app }) => {
+  const ids = (app.core.db.prepare('SELECT id FROM cases ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+  const caseId = ids.find((id) => app.core.cases.get(id).denials.length > 0)!
+  const noDenial = ids.find((id) => app.core.cases.get(id).denials.length === 0)!
+  app.core.documents.setEvidence({ caseId, itemId: 'denial_notice', status: 'received' })
+  const { received, total } = app.core.documents.checklist(caseId)
+  expect(received).toBe(1)
+
+  // Arranged through the core behind the open board, so load the board again.
+  await page.reload()
+  const card = page.locator(`[data-testid="board-card"][data-case-id="${caseId}"]`)
+  const evidence = card.getByTestId('card-evidence')
+  await expect(evidence).toContainText(`Evidence: 1 / ${total}`)
+  await expect(evidence.getByRole('progressbar', { name: `Evidence received: 1 of ${total}` })).toBeVisible()
+  await expect(page.locator(`[data-testid="board-card"][data-case-id="${noDenial}"]`).getByTestId('card-evidence')).toHaveCount(0)
 })

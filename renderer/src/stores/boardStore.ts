@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import type { BoardCard, BoardData } from '../../../shared/domain/dto'
 import { STAGES, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
 import type { RequestOf } from '../../../shared/contract'
@@ -17,7 +17,8 @@ const emptyFilters = (): BoardFilters => ({ advocateId: null, planFamily: null, 
 
 /** The board's server data (cards, totals) and its filters. Moves go through here, whatever the input. */
 export const useBoardStore = defineStore('board', () => {
-  const data = ref<BoardData | null>(null)
+  // Thousands of plain cards: shallow, so Vue does not wrap every card in a reactive proxy (issue 8).
+  const data = shallowRef<BoardData | null>(null)
   const filters = reactive<BoardFilters>(emptyFilters())
   const isLoading = ref(false)
   const loadError = ref<string | null>(null)
