@@ -14,6 +14,7 @@ import { createPriorAuthRepository } from './repositories/priorAuthRepository'
 import { createRepresentationRepository } from './repositories/representationRepository'
 import { createSettingsRepository } from './repositories/settingsRepository'
 import { createScreeningModule } from './screening/screeningModule'
+import { createTransferModule } from './transfer/transferModule'
 import { createCaseRecordLoader, createCaseService } from './services/caseService'
 import { createCaseloadService } from './services/caseloadService'
 import { createDeadlineService, DEADLINE_RULES_VERSION } from './services/deadlineService'
@@ -62,7 +63,7 @@ export function createCore(options: CoreOptions) {
     store: createDeadlineRepository(db),
     bulk: { openCores: () => cases.listOpenCores(), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
   })
-  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines })
+  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines, key: options.key })
   const caseService = createCaseService({
     db,
     now,
@@ -76,6 +77,19 @@ export function createCore(options: CoreOptions) {
   })
   const documents = createDocumentModule({ db, dataDir: options.dataDir, now, key: options.key, getCase: (caseId) => caseService.get(caseId) })
   const insights = createInsightsModule({ db, now })
+  const transfer = createTransferModule({
+    db,
+    dataDir: options.dataDir,
+    now,
+    key: options.key,
+    cases,
+    contacts,
+    priorAuths,
+    representations,
+    deadlines,
+    getCase: (caseId) => caseService.get(caseId),
+    currentAdvocateId: () => caseload.currentAdvocateId(),
+  })
   if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
   // Stored dates are only as new as the rules that computed them: recompute after a rules update.
   if (settings.get('deadline_rules_version') !== DEADLINE_RULES_VERSION) {
@@ -100,6 +114,7 @@ export function createCore(options: CoreOptions) {
     documents,
     screening,
     insights,
+    transfer,
     close: () => db.close(),
   }
 }

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { CaseloadInfo } from '../../../shared/domain/dto'
 import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
+import { createBackup } from '../backup/backupService'
 import { schemaVersion } from '../db/migrate'
 import type { Db } from '../db/openDatabase'
 import { generateCaseload } from '../demo/demoCaseload'
@@ -25,6 +24,8 @@ interface Deps {
   advocates: AdvocateRepository
   settings: SettingsRepository
   deadlines: DeadlineService
+  /** The caseload's data key, so safety backups stay encrypted like the database. */
+  key?: Buffer
 }
 
 /** Whole-caseload actions: the demo caseload, starting empty, counts. */
@@ -35,13 +36,12 @@ export function createCaseloadService(deps: Deps) {
     return { ...cases.counts(), dataDir: deps.dataDir, schemaVersion: schemaVersion(db) }
   }
 
-  /** Copies the database aside before a destructive action, so it can be undone by hand. */
-  function snapshot(label: string): string {
-    const folder = join(deps.dataDir, 'backups')
-    mkdirSync(folder, { recursive: true })
-    const file = join(folder, `${label}-${deps.now().toISOString().replace(/[:.]/g, '-')}.db`)
-    db.prepare('VACUUM INTO ?').run(file)
-    return file
+  /**
+   * A checked backup (database and attachments, same encryption) before a destructive action, listed
+   * with the others so it can be restored from the Security page.
+   */
+  function snapshot(reason: 'before-empty-caseload'): string {
+    return createBackup(db, { dataDir: deps.dataDir, key: deps.key, reason, now: deps.now() }).fileName
   }
 
   /** Deletes cases in one transaction, then (only once it committed) their attachment folders. */
@@ -49,6 +49,9 @@ export function createCaseloadService(deps: Deps) {
     const ids = db.transaction(() => {
       const doomed = cases.idsWhere(filter)
       cases.deleteWhere(filter)
+      // Applicants go with them: demo ones with the demo, every one with an emptied caseload
+      // (their applications and histories follow by ON DELETE CASCADE).
+      db.prepare(`DELETE FROM applicants ${filter === 'demo' ? 'WHERE is_demo = 1' : ''}`).run()
       return doomed
     })()
     removeCaseAttachmentFolders(deps.dataDir, ids)

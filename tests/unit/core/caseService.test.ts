@@ -99,8 +99,8 @@ describe('the demo caseload', () => {
   it('starts a new empty caseload after keeping a backup copy', async () => {
     const { core, dir } = setup({ seedDemoOnFirstRun: true })
     expect(core.caseload.resetEmpty().caseCount).toBe(0)
-    const backups = readdirSync(join(dir, 'backups'))
-    expect(backups).toHaveLength(1)
+    const backups = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db'))
+    expect(backups).toEqual([expect.stringMatching(/^overturn-.*-before-empty-caseload\.db$/)])
     const copy = openDatabase(join(dir, 'backups', backups[0]))
     expect(copy.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(40)
     copy.close()
@@ -128,5 +128,16 @@ describe('the dispatcher (the IPC and bridge boundary)', () => {
         expect(result.ok).toBe(false)
       }
     }
+  })
+})
+
+describe('removing demo data', () => {
+  it('takes the demo applicants too, and an emptied caseload keeps no applicant', () => {
+    const made = makeCore({ seedDemoOnFirstRun: true })
+    disposers.push(made.dispose)
+    const count = () => made.core.db.prepare('SELECT COUNT(*) FROM applicants').pluck().get()
+    expect(count()).toBeGreaterThan(0)
+    made.core.caseload.removeDemo()
+    expect(count()).toBe(0)
   })
 })
