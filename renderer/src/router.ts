@@ -12,6 +12,7 @@ export function createAppRouter() {
       { path: '/caseload', name: 'caseload', component: () => import('./views/CaseloadView.vue') },
       { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
       { path: '/deadlines', name: 'deadlines', component: () => import('./views/DeadlinesView.vue') },
+      { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
       { path: '/security', name: 'security', component: () => import('./views/SecurityView.vue') },
       { path: '/screening', name: 'screening', component: () => import('./views/ScreeningQueueView.vue') },
       { path: '/applicants/new', name: 'applicant-new', component: () => import('./views/ApplicantNewView.vue') },

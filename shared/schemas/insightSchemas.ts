@@ -34,7 +34,7 @@ export const outcomeIdSchema = z.strictObject({ id })
 /** A date range; both ends optional (default: the twelve months up to today). */
 export const dateRangeSchema = z
   .strictObject({ from: dayString.optional(), to: dayString.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'error.rangeReversed', path: ['to'] })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'dashboard.error.rangeReversed', path: ['to'] })
 export type DateRangeInput = z.output<typeof dateRangeSchema>
 
 /** Resolves an optional range against today. */

@@ -29,7 +29,7 @@ export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
   const nowIso = () => now().toISOString()
 
   function checkDecidedOn(decidedOn: string) {
-    if (decidedOn > today()) throw new AppError('validation', 'error.validation', { decidedOn: 'error.futureDate' })
+    if (decidedOn > today()) throw new AppError('validation', 'error.validation', { decidedOn: 'outcomes.error.futureDate' })
   }
 
   function loadDashboard(range: DateRangeInput): DashboardData {

@@ -1,5 +1,6 @@
 import { coreMessages } from './core'
 import { deadlineMessages } from './deadlines'
+import { insightMessages } from './insights'
 import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
@@ -11,6 +12,7 @@ import { screeningMessages } from './screening'
 export const en = {
   ...coreMessages,
   ...deadlineMessages,
+  ...insightMessages,
   ...securityMessages,
   ...documentMessages,
   ...screeningMessages,

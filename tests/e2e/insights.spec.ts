@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+
+/**
+ * Issue 6, done when: a new user finds a demo patient by a misspelled, accentless name, records a
+ * win, and sees it move the dashboard; tables export as CSV.
+ */
+test('find a patient by a misspelled accentless name, record a win, see the dashboard move, export CSV', async ({ page }) => {
+  await page.getByRole('link', { name: 'Dashboard' }).click()
+  const overturned = page.getByTestId('stat-overturned').locator('dd')
+  await expect(overturned).toHaveText(/^\d+$/)
+  const before = Number(await overturned.textContent())
+
+  // The shortcut opens search; Escape closes it and gives focus back.
+  const searchButton = page.getByTestId('search-button')
+  await searchButton.focus()
+  await page.keyboard.press('Control+k')
+  const dialog = page.getByRole('dialog', { name: 'Search the caseload' })
+  await expect(dialog).toBeVisible()
+  const box = dialog.getByRole('combobox')
+  await expect(box).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(searchButton).toBeFocused()
+
+  // "Mei Núñez" is a demo patient; typed without accents and misspelled.
+  await page.keyboard.press('Control+k')
+  await box.fill('mei nunes')
+  const patients = dialog.getByRole('group', { name: 'Patients' })
+  await expect(patients.getByRole('option').first()).toContainText('Mei Núñez')
+  await expect(dialog.getByRole('group', { name: 'Cases' })).toBeVisible()
+  await expect(dialog.getByText('Also matched names like “nunez” for “nunes”.')).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowUp')
+  await expect(patients.getByRole('option').first()).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mei Núñez' })).toBeVisible()
+
+  // Record a win at the current level.
+  const outcomes = page.getByTestId('outcomes')
+  await outcomes.getByLabel('Result').selectOption({ label: 'Overturned' })
+  await outcomes.getByLabel('Amount recovered or approved (USD)').fill('4200')
+  await outcomes.getByRole('button', { name: 'Record decision' }).click()
+  await expect(outcomes.getByTestId('outcome')).toContainText('Overturned')
+  await expect(page.getByTestId('announcer')).toHaveText('Decision recorded.')
+
+  await page.getByRole('link', { name: 'Dashboard' }).click()
+  await expect(overturned).toHaveText(String(before + 1))
+
+  // Every table exports as CSV.
+  const panel = page.getByTestId('panel-byLevel')
+  await expect(panel.getByRole('table')).toContainText('Internal appeal')
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export “Overturn rate by level” as CSV' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^overturn-by-level-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFLevel,Decisions on the merits,Overturned,Partly overturned,Upheld,Withdrawn,Dismissed,Overturn rate (%)')
+  expect(csv).toContain('Internal appeal,')
+  await expect(page.getByTestId('dashboard-chart').first()).toBeVisible()
+})
