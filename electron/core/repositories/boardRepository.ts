@@ -37,6 +37,9 @@ interface CardRow {
  * One query for the whole board. The nearest deadline per card comes from `case_deadlines`
  * (kept current by the deadline service) through an indexed correlated lookup.
  */
+/** How many closed cases the board shows, newest first. */
+export const CLOSED_CARDS_SHOWN = 200
+
 export function createBoardRepository(db: Db) {
   const totalsStatement = db.prepare('SELECT stage, COUNT(*) AS n FROM cases GROUP BY stage')
 
@@ -84,9 +87,13 @@ export function createBoardRepository(db: Db) {
             group_concat(CASE WHEN status = 'received' THEN item_id END) AS received_ids,
             group_concat(CASE WHEN status = 'not_applicable' THEN item_id END) AS na_ids
           FROM case_evidence WHERE status <> 'needed' GROUP BY case_id) ev ON ev.case_id = c.id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        WHERE %STAGE% ${where.length ? `AND ${where.join(' AND ')}` : ''}
         ORDER BY c.stage_entered_at DESC, c.id DESC`
-      const rows = db.prepare(sql).all(params) as CardRow[]
+      // Open work is shown whole; closed files only the most recent ones (the column says "N of total"):
+      // a statewide caseload keeps years of closed cases that nobody drags (issue 8).
+      const openRows = db.prepare(sql.replace('%STAGE%', "c.stage <> 'closed'")).all(params) as CardRow[]
+      const closedRows = db.prepare(`${sql.replace('%STAGE%', "c.stage = 'closed'")} LIMIT ${CLOSED_CARDS_SHOWN}`).all(params) as CardRow[]
+      const rows = [...openRows, ...closedRows]
       const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
       for (const row of totalsStatement.all() as { stage: Stage; n: number }[]) totals[row.stage] = row.n
       const progress = createEvidenceProgress()

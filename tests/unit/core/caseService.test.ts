@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
 import { createDispatcher } from '../../../electron/core/dispatcher'
+import { CLOSED_CARDS_SHOWN } from '../../../electron/core/repositories/boardRepository'
 import { makeCore, sampleCase } from './testCore'
 
 let disposers: (() => void)[] = []
@@ -139,5 +140,21 @@ describe('removing demo data', () => {
     expect(count()).toBeGreaterThan(0)
     made.core.caseload.removeDemo()
     expect(count()).toBe(0)
+  })
+})
+
+describe('the board at scale', () => {
+  it('shows every open case but only the newest closed ones, with the full count for the column header', () => {
+    const made = makeCore()
+    disposers.push(made.dispose)
+    const { core } = made
+    core.db.transaction(() => {
+      for (let i = 0; i < CLOSED_CARDS_SHOWN + 5; i++) core.cases.create(sampleCase({ stage: 'closed' }))
+      core.cases.create(sampleCase({ stage: 'denied' }))
+    })()
+    const board = core.board.load({}, '2026-11-25')
+    expect(board.cards.filter((c) => c.stage === 'closed')).toHaveLength(CLOSED_CARDS_SHOWN)
+    expect(board.totals.closed).toBe(CLOSED_CARDS_SHOWN + 5)
+    expect(board.cards.filter((c) => c.stage === 'denied')).toHaveLength(1)
   })
 })
