@@ -106,6 +106,9 @@ export const coreMessages = {
     overrideHint: 'For example: deemed exhaustion, concurrent expedited external review, or a letter that says otherwise.',
     override: 'Move anyway',
     dropHere: 'Drop to move here',
+    closedAsk: '{name}’s case is closed. How did it end?',
+    recordOutcome: 'Record the outcome',
+    dismiss: 'Not now',
   },
   intake: {
     title: 'New case',
