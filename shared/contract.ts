@@ -5,6 +5,7 @@ import { deadlineChannels } from './contracts/deadlines'
 import { insightChannels } from './contracts/insights'
 import { screeningChannels } from './contracts/screening'
 import { sessionChannels } from './contracts/session'
+import { transferChannels } from './contracts/transfer'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
@@ -19,6 +20,7 @@ export const contract = {
   ...insightChannels,
   ...screeningChannels,
   ...sessionChannels,
+  ...transferChannels,
 } as const
 
 export type Contract = typeof contract

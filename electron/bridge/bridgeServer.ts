@@ -9,7 +9,14 @@ import type { Dispatch } from '../core/dispatcher'
 /** Largest request body the bridge reads: far above any form, far below a memory problem. */
 const MAX_BODY_BYTES = 1_000_000
 /** Per-channel exceptions: an attachment upload carries a file of up to 25 MB as base64 (≈ 33.4 MB). */
-const MAX_BODY_BYTES_BY_CHANNEL = new Map<string, number>([['documents:upload', 40_000_000]])
+/** Channels that carry files (base64 adds a third): attachments, case bundles (200 MB), spreadsheets. */
+const MAX_BODY_BYTES_BY_CHANNEL = new Map<string, number>([
+  ['documents:upload', 40_000_000],
+  ['transfer:importBundle', 280_000_000],
+  ['transfer:importCsv', 42_000_000],
+  ['transfer:previewCsv', 42_000_000],
+  ['applicants:import', 42_000_000],
+])
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

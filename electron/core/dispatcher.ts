@@ -8,6 +8,7 @@ import { deadlineHandlers } from './handlers/deadlineHandlers'
 import type { HandlersFor } from './handlers/handlerTypes'
 import { insightHandlers } from './handlers/insightHandlers'
 import { screeningHandlers } from './handlers/screeningHandlers'
+import { transferHandlers } from './handlers/transferHandlers'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
 export function createHandlers(core: Core): HandlersFor<CoreChannel> {
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...deadlineHandlers(core),
     ...insightHandlers(core),
     ...screeningHandlers(core),
+    ...transferHandlers(core),
   }
 }
 

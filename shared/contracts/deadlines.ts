@@ -4,7 +4,7 @@ import type { MoveCheck } from '../domain/deadlines'
 import type { CaseDetail } from '../domain/dto'
 import { appealUpdateSchema, moveCheckSchema, priorAuthSaveSchema, representationSaveSchema } from '../schemas/appealSchemas'
 import { id } from '../schemas/fields'
-import { channel } from './channel'
+import { channel, emptyRequest } from './channel'
 
 const agendaSchema = z.strictObject({
   /** Days ahead counted as "due soon" (default 14). */
@@ -26,6 +26,8 @@ export const deadlineChannels = {
   'representation:save': channel<typeof representationSaveSchema, CaseDetail>(representationSaveSchema),
   /** Overdue, due-soon and later deadlines across open cases. */
   'deadlines:agenda': channel<typeof agendaSchema, Agenda>(agendaSchema),
+  /** Just the counts for the reminder banner: overdue, and due within 3 days (cheap at any caseload size). */
+  'deadlines:counts': channel<typeof emptyRequest, { overdue: number; dueWithin3Days: number }>(emptyRequest),
   /** An iCalendar file of one case's deadlines, or of the whole caseload's. */
   'deadlines:ics': channel<typeof icsSchema, IcsFile>(icsSchema),
 } as const

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { STAGES } from '../domain/enums'
 import { PRIOR_AUTH_OUTCOMES, REPRESENTATION_KINDS } from './appealSchemas'
+import { caseFileAttachmentSchema, caseFileContactSchema } from './caseFileParts'
 import { caseCreateSchema, denialInputSchema } from './caseSchemas'
 import { dayString, optionalDay, optionalText } from './fields'
 
@@ -51,6 +52,10 @@ export const caseFileSchema = z.strictObject({
       .optional()
       .default(null),
   }),
+  /** Bundles only (docs/case-bundle.md): the contact log, without ids. */
+  contacts: z.array(caseFileContactSchema).max(5000).optional(),
+  /** Bundles only: the attachment index; the bytes are files inside the bundle. */
+  attachments: z.array(caseFileAttachmentSchema).max(500).optional(),
 })
 export type CaseFile = z.output<typeof caseFileSchema>
 export type CaseFileInput = z.input<typeof caseFileSchema>

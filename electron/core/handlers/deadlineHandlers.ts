@@ -21,6 +21,10 @@ export function deadlineHandlers(core: Core): HandlersFor<keyof typeof deadlineC
         later: items.filter((i) => i.dueDate > soonEnd),
       }
     },
+    'deadlines:counts': () => {
+      const today = localDayOf(core.now())
+      return core.agenda.counts(today, addCalendarDays(today, 3))
+    },
     'deadlines:ics': ({ caseId }) => {
       const today = localDayOf(core.now())
       const items = caseId ? core.agenda.forCase(caseId) : core.agenda.until(addCalendarDays(today, 400))

@@ -42,7 +42,14 @@ export function createAgendaRepository(db: Db) {
     citation: row.citation,
     verified: toBool(row.verified),
   })
+  const countsStatement = db.prepare(`SELECT COALESCE(SUM(d.due_date < @today), 0) AS overdue,
+      COALESCE(SUM(d.due_date >= @today AND d.due_date <= @soon), 0) AS soon
+    FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE c.stage <> 'closed' AND d.due_date <= @soon`)
   return {
+    counts: (today: string, soon: string) => {
+      const row = countsStatement.get({ today, soon }) as { overdue: number; soon: number }
+      return { overdue: row.overdue, dueWithin3Days: row.soon }
+    },
     until: (lastDay: string): AgendaItem[] => (untilStatement.all(lastDay) as AgendaRow[]).map(toItem),
     forCase: (caseId: number): AgendaItem[] => (caseStatement.all(caseId) as AgendaRow[]).map(toItem),
   }

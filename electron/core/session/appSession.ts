@@ -19,7 +19,7 @@ const AUTO_BACKUP_MS = 15 * 60_000
 const MAX_FAILED_ATTEMPTS = 5
 const LOCKOUT_MS = 30_000
 /** Calls that do not count as the user being active (background refreshes). */
-const BACKGROUND_CHANNELS = new Set(['session:status', 'deadlines:agenda'])
+const BACKGROUND_CHANNELS = new Set(['session:status', 'deadlines:agenda', 'deadlines:counts'])
 
 export interface AppSessionOptions {
   dataDir: string

@@ -4,7 +4,7 @@ import type { RoleId } from '../../../shared/domain/session'
  * Which channels only read. Anything not matched here counts as a write, so a new channel is
  * protected until someone decides otherwise (HIPAA 45 CFR 164.312(a)(1), access control).
  */
-const READ_VERB = /:(get|list|board|info|agenda|ics|checkMove|query|search|load|preview|previewRestore|summary|results|status|verify|catalog|csv|funderDocx|export|exportPacket|download|checklist|letters|letter|needs)$/
+const READ_VERB = /:(get|list|board|info|agenda|counts|ics|checkMove|query|search|load|preview|previewRestore|summary|results|status|verify|catalog|csv|funderDocx|export|exportPacket|exportBundle|exportCsv|previewCsv|download|checklist|letters|letter|needs)$/
 
 export const isReadChannel = (channel: string) => READ_VERB.test(channel)
 

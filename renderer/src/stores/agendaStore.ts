@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Agenda } from '../../../shared/domain/agenda'
-import { addCalendarDays } from '../../../shared/domain/days'
 import { call } from '../api/client'
 
 /** Deadlines across the caseload: overdue, due soon, later, and the counts the reminder banner shows. */
@@ -13,14 +12,15 @@ export const useAgendaStore = defineStore('agenda', () => {
     agenda.value = await call('deadlines:agenda', { soonDays: soonDays.value, horizonDays: 400 })
   }
 
-  const overdueCount = computed(() => agenda.value?.overdue.length ?? 0)
+  /** The banner's counts come from their own small query, so a big caseload never loads every deadline. */
+  const counts = ref<{ overdue: number; dueWithin3Days: number } | null>(null)
+  async function loadCounts() {
+    counts.value = await call('deadlines:counts', {})
+  }
+  const overdueCount = computed(() => counts.value?.overdue ?? 0)
   /** "Due within 3 days" is the card's red band too (issue 2). */
-  const urgentCount = computed(() => {
-    if (!agenda.value) return 0
-    const limit = addCalendarDays(agenda.value.today, 3)
-    return agenda.value.dueSoon.filter((item) => item.dueDate <= limit).length
-  })
+  const urgentCount = computed(() => counts.value?.dueWithin3Days ?? 0)
   const all = computed(() => (agenda.value ? [...agenda.value.overdue, ...agenda.value.dueSoon, ...agenda.value.later] : []))
 
-  return { agenda, soonDays, load, overdueCount, urgentCount, all }
+  return { agenda, soonDays, load, loadCounts, overdueCount, urgentCount, all }
 })

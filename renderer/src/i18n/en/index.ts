@@ -4,6 +4,7 @@ import { insightMessages } from './insights'
 import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
+import { transferMessages } from './transfer'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -16,5 +17,6 @@ export const en = {
   ...securityMessages,
   ...documentMessages,
   ...screeningMessages,
+  ...transferMessages,
 }
 export type MessageSchema = typeof en

@@ -1,0 +1,20 @@
+import type { BundleFile, BundleImportReport, CsvFile, CsvImportReport, CsvPreview } from '../domain/transfer'
+import { bundleExportSchema, bundleImportSchema, csvImportSchema, csvPreviewSchema } from '../schemas/transferSchemas'
+import { channel, emptyRequest } from './channel'
+
+/** Moving cases in and out: the case bundle (docs/case-bundle.md) and the caseload CSV. */
+export const transferChannels = {
+  /** A ZIP with `bundle.json` and the attachments' decrypted bytes; `caseIds: null` exports every case. */
+  'transfer:exportBundle': channel<typeof bundleExportSchema, BundleFile>(bundleExportSchema),
+  /**
+   * Check a bundle (`validate`) or import it (`import`). All-or-nothing: every case and every
+   * attachment (sha256, type, size) is checked before anything is written, then one transaction.
+   */
+  'transfer:importBundle': channel<typeof bundleImportSchema, BundleImportReport>(bundleImportSchema),
+  /** A spreadsheet's headers, first five rows and the columns recognised by name. Writes nothing. */
+  'transfer:previewCsv': channel<typeof csvPreviewSchema, CsvPreview>(csvPreviewSchema),
+  /** Import a caseload CSV with a column mapping; a row-by-row report. One transaction. */
+  'transfer:importCsv': channel<typeof csvImportSchema, CsvImportReport>(csvImportSchema),
+  /** Every case as one CSV row, the import's columns; formula-looking cells escaped. */
+  'transfer:exportCsv': channel<typeof emptyRequest, CsvFile>(emptyRequest),
+} as const
