@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { isDayString, localDayOf } from '../../shared/domain/days'
@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../../electron/core/createCore'
 import { createProgramRepository } from '../../electron/core/screening/programRepository'
 import { seedCatalogPrograms } from '../../electron/core/screening/screeningDemo'
 import { buildScreeningReport, type ScreenableProgram } from '../../electron/core/screening/screeningEngine'
+import { firstPositional, option, readValidJson, usage } from './cliFiles'
 
 /**
  * `npm run cli -- screen <applicant.json> [--today YYYY-MM-DD] [--data-dir <caseload folder>]`:
@@ -16,21 +17,11 @@ import { buildScreeningReport, type ScreenableProgram } from '../../electron/cor
  * the results as JSON, from the same engine the app uses.
  */
 export async function runScreen(args: string[]): Promise<number> {
-  const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
+  const file = firstPositional(args)
   const dataDir = option(args, '--data-dir')
   if (!file) return usage('screen needs an applicant file: npm run cli -- screen <applicant.json> (format: docs/applicant-file.md)')
-  let json: unknown
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    return usage(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const parsed = applicantFileSchema.safeParse(json)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(file)', problem: i.message }))
-    process.stderr.write(`${JSON.stringify({ error: 'The applicant file is not valid (docs/applicant-file.md).', problems }, null, 2)}\n`)
-    return 2
-  }
+  const parsed = readValidJson(file, applicantFileSchema, 'applicant file (docs/applicant-file.md)')
+  if ('exitCode' in parsed) return parsed.exitCode
   const today = option(args, '--today') ?? parsed.data.screenedOn ?? localDayOf(new Date())
   if (!isDayString(today)) return usage(`--today must be a date written YYYY-MM-DD, not "${today}"`)
   let programs: ScreenableProgram[]
@@ -83,14 +74,4 @@ function readCatalog(dataDir: string): ScreenableProgram[] {
   } finally {
     db.close()
   }
-}
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name)
-  return index >= 0 ? args[index + 1] : undefined
-}
-
-function usage(message: string): number {
-  process.stderr.write(`${message}\n`)
-  return 2
 }
