@@ -31,6 +31,11 @@ export const sessionChannels = {
   'audit:verify': channel<typeof emptyRequest, AuditVerificationDto>(emptyRequest),
   'backups:list': channel<typeof emptyRequest, BackupInfo[]>(emptyRequest),
   'backups:create': channel<typeof emptyRequest, BackupInfo>(emptyRequest),
+  /**
+   * A backup packed to keep elsewhere (a USB stick): the encrypted database, the key store (keys wrapped,
+   * never clear) and the encrypted attachments, as one ZIP the user saves where they choose.
+   */
+  'backups:download': channel<typeof backupNameSchema, { fileName: string; base64: string }>(backupNameSchema),
   /** What a restore would replace, before doing it. */
   'backups:previewRestore': channel<typeof backupNameSchema, RestorePreview>(backupNameSchema),
   /** Restores a backup after backing up the current state, so the restore can be undone. */

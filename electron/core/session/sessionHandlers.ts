@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../createCore'
 import { fieldErrors } from '../dispatcher'
 import { AppError } from '../errors'
 import { addUser, changePassphrase, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../security/keyStore'
+import { packBackup } from '../backup/packBackup'
 import { restoreBackup } from '../backup/restore'
 import type { AppSession } from './appSession'
 
@@ -84,6 +85,13 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
     session.audit('backup', { detail: backup.fileName })
     return backup
   },
+  'backups:download': async (session, { fileName }) => {
+    requireUnlocked(session)
+    if (!listBackups(session.dataDir).some((b) => b.fileName === fileName)) throw new AppError('not_found', 'error.notFound.backup')
+    const zip = await packBackup(session.dataDir, fileName)
+    session.audit('export', { detail: `backup ${fileName} downloaded` })
+    return { fileName: fileName.replace(/\.db$/, '.zip'), base64: zip.toString('base64') }
+  },
   'backups:previewRestore': (session, { fileName }) => {
     const { core, dataKey } = requireUnlocked(session)
     const backup = listBackups(session.dataDir).find((b) => b.fileName === fileName)
@@ -118,7 +126,7 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
 }
 
 /** Validates with the contract's schema and answers like the core dispatcher does. */
-export function handleSessionChannel(session: AppSession, channel: SessionChannel, request: unknown): ApiResult<unknown> {
+export async function handleSessionChannel(session: AppSession, channel: SessionChannel, request: unknown): Promise<ApiResult<unknown>> {
   const parsed = contract[channel].request.safeParse(request ?? {})
   if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
   const isRescue = channel === 'backups:restore' && session.damaged !== null
@@ -126,7 +134,7 @@ export function handleSessionChannel(session: AppSession, channel: SessionChanne
   if (ADMIN_ONLY.has(channel) && !isRescue && session.user?.role !== 'administrator') return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
   try {
     const handler = handlers[channel] as (session: AppSession, request: unknown) => unknown
-    return { ok: true, data: handler(session, parsed.data) }
+    return { ok: true, data: await handler(session, parsed.data) }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }
     console.error(`[overturn] ${channel} failed: ${error instanceof Error ? error.name : 'unknown error'}`)

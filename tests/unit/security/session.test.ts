@@ -188,3 +188,27 @@ describe('startup health', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('overturn.db.damaged-'))).toBe(true)
   })
 })
+
+describe('a backup kept elsewhere', () => {
+  it('packs the encrypted database, the wrapped keys and attachments; unzipped into a new folder it opens with the passphrase', async () => {
+    const JSZip = (await import('jszip')).default
+    const { mkdirSync } = await import('node:fs')
+    const { session } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const made = (await session.dispatch('backups:create', {})) as { data: { fileName: string } }
+    const packed = (await session.dispatch('backups:download', { fileName: made.data.fileName })) as { ok: true; data: { fileName: string; base64: string } }
+    expect(packed.data.fileName).toMatch(/\.zip$/)
+    const zip = await JSZip.loadAsync(Buffer.from(packed.data.base64, 'base64'))
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['overturn.db', 'keystore.json']))
+    const elsewhere = makeTempDir()
+    cleanups.push(elsewhere.cleanup)
+    mkdirSync(elsewhere.dir, { recursive: true })
+    for (const name of ['overturn.db', 'keystore.json']) writeFileSync(join(elsewhere.dir, name), await zip.file(name)!.async('nodebuffer'))
+    const restored = createAppSession({ dataDir: elsewhere.dir, kdf: FAST_KDF })
+    cleanups.push(() => restored.close())
+    const status = restored.status()
+    expect(status.state).toBe('locked')
+    restored.unlock((status as { users: { id: string }[] }).users[0].id, 'lantern orchard velvet')
+    expect(restored.core!.caseload.info().caseCount).toBe(40)
+  })
+})
