@@ -61,7 +61,8 @@ export function createCore(options: CoreOptions) {
   const deadlines = createDeadlineService({
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
     store: createDeadlineRepository(db),
-    bulk: { openCores: () => cases.listOpenCores(), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
+    bulk: { openCores: (caseIds) => cases.listOpenCores(caseIds), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
+    inTransaction: (work) => db.transaction(work)(),
   })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines, key: options.key })
   const caseService = createCaseService({

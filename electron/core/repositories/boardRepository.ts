@@ -91,13 +91,19 @@ export function createBoardRepository(db: Db) {
         ORDER BY c.stage_entered_at DESC, c.id DESC`
       // Open work is shown whole; closed files only the most recent ones (the column says "N of total"):
       // a statewide caseload keeps years of closed cases that nobody drags (issue 8).
-      const openRows = db.prepare(sql.replace('%STAGE%', "c.stage <> 'closed'")).all(params) as CardRow[]
-      const closedRows = db.prepare(`${sql.replace('%STAGE%', "c.stage = 'closed'")} LIMIT ${CLOSED_CARDS_SHOWN}`).all(params) as CardRow[]
-      const rows = [...openRows, ...closedRows]
+      const statements = [
+        db.prepare(sql.replace('%STAGE%', "c.stage <> 'closed'")),
+        db.prepare(`${sql.replace('%STAGE%', "c.stage = 'closed'")} LIMIT ${CLOSED_CARDS_SHOWN}`),
+      ]
       const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
       for (const row of totalsStatement.all() as { stage: Stage; n: number }[]) totals[row.stage] = row.n
       const progress = createEvidenceProgress()
-      return { cards: rows.map((row) => toCard(row, progress(row))), totals }
+      // Rows become cards one at a time: no second array of 50,000 rows held beside the cards (issue 8, memory).
+      const cards: BoardCard[] = []
+      for (const statement of statements) {
+        for (const row of statement.iterate(params) as IterableIterator<CardRow>) cards.push(toCard(row, progress(row)))
+      }
+      return { cards, totals }
     },
   }
 }

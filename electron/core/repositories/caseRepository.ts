@@ -163,10 +163,13 @@ export function createCaseRepository(db: Db) {
   const insertHistory = db.prepare(`INSERT INTO case_history (case_id, from_stage, to_stage, moved_at, advocate_id, override_reason, note)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const selectCase = db.prepare(`${CASE_SELECT} WHERE c.id = ?`)
-  const selectOpenCases = db.prepare(`${CASE_SELECT} WHERE c.stage <> 'closed'`)
+  // `@ids` is null for every open case, or a JSON array of case ids to limit the bulk load to them.
+  const selectOpenCases = db.prepare(`${CASE_SELECT} WHERE c.stage <> 'closed'
+    AND (@ids IS NULL OR c.id IN (SELECT value FROM json_each(@ids)))`)
   const selectOpenDenials = db.prepare(`SELECT d.case_id, d.id, d.notice_date, d.received_date, d.reasons, d.prior_auth_number,
     d.claim_number, d.amount_cents, d.stated_deadline FROM denials d JOIN cases c ON c.id = d.case_id
-    WHERE c.stage <> 'closed' ORDER BY d.case_id, d.notice_date DESC, d.id DESC`)
+    WHERE c.stage <> 'closed' AND (@ids IS NULL OR c.id IN (SELECT value FROM json_each(@ids)))
+    ORDER BY d.case_id, d.notice_date DESC, d.id DESC`)
   const selectDenials = db.prepare(`SELECT id, notice_date, received_date, reasons, prior_auth_number, claim_number, amount_cents,
     stated_deadline FROM denials WHERE case_id = ? ORDER BY notice_date DESC, id DESC`)
   const selectHistory = db.prepare(`SELECT h.id, h.from_stage, h.to_stage, h.moved_at, a.display_name AS advocate_name,
@@ -220,14 +223,15 @@ export function createCaseRepository(db: Db) {
      * Every case not closed, with its denials, in two queries: the bulk path for recomputing the whole
      * caseload's deadlines (issue 8: 10,000 open cases in under a second).
      */
-    listOpenCores(): CaseCore[] {
+    listOpenCores(caseIds?: number[]): CaseCore[] {
+      const params = { ids: caseIds ? JSON.stringify(caseIds) : null }
       const denialsByCase = new Map<number, DenialDetail[]>()
-      for (const row of selectOpenDenials.iterate() as IterableIterator<DenialRow & { case_id: number }>) {
+      for (const row of selectOpenDenials.iterate(params) as IterableIterator<DenialRow & { case_id: number }>) {
         const list = denialsByCase.get(row.case_id) ?? []
         list.push(toDenial(row))
         denialsByCase.set(row.case_id, list)
       }
-      return (selectOpenCases.all() as CaseRow[]).map((row) => toCaseCore(row, denialsByCase.get(row.id) ?? []))
+      return (selectOpenCases.all(params) as CaseRow[]).map((row) => toCaseCore(row, denialsByCase.get(row.id) ?? []))
     },
 
     history: (caseId: number): HistoryEntry[] =>

@@ -70,12 +70,18 @@ export function representationWarning(record: CaseRecord, today: string): string
 export const DEADLINE_RULES_VERSION = '2026-11-25.1'
 
 export interface BulkLoaders {
-  openCores: () => CaseCore[]
+  openCores: (caseIds?: number[]) => CaseCore[]
   priorAuthsByCase: () => Map<number, PriorAuthEntry[]>
   representationsByCase: () => Map<number, Representation>
 }
 
-export function createDeadlineService(deps: { load: (caseId: number) => CaseRecord | null; store: DeadlineRepository; bulk: BulkLoaders }) {
+export function createDeadlineService(deps: {
+  load: (caseId: number) => CaseRecord | null
+  store: DeadlineRepository
+  bulk: BulkLoaders
+  /** Runs a function in one transaction (a savepoint when one is already open). */
+  inTransaction: <T>(work: () => T) => T
+}) {
   function reportFor(record: CaseRecord, today: string): DeadlineReport {
     const report = computeDeadlines(caseFactsOf(record), today)
     const warning = record.stage === 'closed' ? null : representationWarning(record, today)
@@ -92,20 +98,23 @@ export function createDeadlineService(deps: { load: (caseId: number) => CaseReco
       return { allowed: true, reasonKey: check.reasonKey ?? 'move.caution.representation', reasonEn: [check.reasonEn, warning].filter(Boolean).join(' ') }
     },
     /**
-     * Recomputes every open case's deadlines from four queries and stores them; closed cases keep none.
-     * Call inside a transaction. Returns how many cases were computed.
+     * Recomputes open cases' deadlines from four queries and stores them, in one transaction (one
+     * fsync, not one per case). Every open case by default, closed ones then keeping none; or only
+     * `caseIds`. Returns how many cases were computed.
      */
-    refreshAll(today: string): number {
-      const priorAuths = deps.bulk.priorAuthsByCase()
-      const representations = deps.bulk.representationsByCase()
-      const timeZone = systemTimeZone()
-      deps.store.clearAll()
-      const cores = deps.bulk.openCores()
-      for (const core of cores) {
-        const record: CaseRecord = { ...core, priorAuths: priorAuths.get(core.id) ?? [], representation: representations.get(core.id) ?? null }
-        deps.store.replace(core.id, computeDeadlines(caseFactsOf(record, timeZone), today).deadlines)
-      }
-      return cores.length
+    refreshAll(today: string, caseIds?: number[]): number {
+      return deps.inTransaction(() => {
+        const priorAuths = deps.bulk.priorAuthsByCase()
+        const representations = deps.bulk.representationsByCase()
+        const timeZone = systemTimeZone()
+        if (!caseIds) deps.store.clearAll()
+        const cores = deps.bulk.openCores(caseIds)
+        for (const core of cores) {
+          const record: CaseRecord = { ...core, priorAuths: priorAuths.get(core.id) ?? [], representation: representations.get(core.id) ?? null }
+          deps.store.replace(core.id, computeDeadlines(caseFactsOf(record, timeZone), today).deadlines)
+        }
+        return cores.length
+      })
     },
     /** Recomputes and stores one case's deadlines (closed cases keep none). Call inside a transaction. */
     refresh(caseId: number, today: string): void {

@@ -126,3 +126,12 @@ describe('recomputing the whole caseload', () => {
     expect(snapshot()).toEqual(before)
   })
 })
+
+describe('recomputing some cases', () => {
+  it('recomputes only the cases named', () => {
+    const made = makeCore({ seedDemoOnFirstRun: true })
+    disposers.push(made.dispose)
+    const open = made.core.board.load({}, '2026-11-25').cards.filter((c) => c.stage !== 'closed')
+    expect(made.core.deadlines.refreshAll('2026-11-25', [open[0].id, open[1].id])).toBe(2)
+  })
+})
