@@ -64,7 +64,7 @@ export function createCore(options: CoreOptions) {
     bulk: { openCores: (caseIds) => cases.listOpenCores(caseIds), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
     inTransaction: (work) => db.transaction(work)(),
   })
-  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, advocates, settings, deadlines, key: options.key })
+  const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, priorAuths, advocates, settings, deadlines, key: options.key })
   const caseService = createCaseService({
     db,
     now,

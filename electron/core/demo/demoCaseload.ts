@@ -37,13 +37,28 @@ export interface GeneratedCase {
   /** Columns the case passed through before its current one, oldest first, with days ago. */
   path: { stage: Stage; daysAgo: number }[]
   contacts: Omit<ContactCreate, 'caseId'>[]
+  /** Days since the case entered its current column (after every step of `path`). */
+  enteredDaysAgo: number
   /** Cases at an appeal level were filed this many days ago (some long enough for the payer to be late). */
   filedDaysAgo: number | null
+  /** Cases waiting on prior authorization: the request went in this many days ago. */
+  priorAuthRequestedDaysAgo: number | null
   /** Days ago the patient signed an authorization for the advocate, or null when none is on file yet. */
   representationSignedDaysAgo: number | null
 }
 
 const FILED_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
+
+/** When the case entered its column, was filed there, or asked for authorization: within its own history. */
+function levelTiming(stage: Stage, path: { daysAgo: number }[], random: ReturnType<typeof seededRandom>) {
+  const lastStep = path.at(-1)?.daysAgo ?? 60
+  const enteredDaysAgo = Math.max(1, Math.min(random.int(2, 60), lastStep - 1))
+  return {
+    enteredDaysAgo,
+    filedDaysAgo: FILED_STAGES.includes(stage) ? Math.max(1, enteredDaysAgo - random.int(0, 2)) : null,
+    priorAuthRequestedDaysAgo: stage === 'prior_auth' ? Math.max(1, Math.min(enteredDaysAgo, random.int(1, 12))) : null,
+  }
+}
 
 /**
  * Builds a reproducible caseload relative to `today`, so the demo's deadlines are live whenever it
@@ -112,7 +127,7 @@ export function generateCaseload(options: { today: string; count?: number; seed?
           : null,
       },
       path,
-      filedDaysAgo: FILED_STAGES.includes(stage) ? random.int(2, 50) : null,
+      ...levelTiming(stage, path, random),
       representationSignedDaysAgo: random.next() < 0.75 ? random.int(5, 300) : null,
       contacts: [
         {

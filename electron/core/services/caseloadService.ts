@@ -10,6 +10,7 @@ import { seedDemoOutcomes } from '../insights/demoOutcomes'
 import type { AdvocateRepository } from '../repositories/advocateRepository'
 import type { CaseRepository } from '../repositories/caseRepository'
 import type { ContactRepository } from '../repositories/contactRepository'
+import type { PriorAuthRepository } from '../repositories/priorAuthRepository'
 import type { RepresentationRepository } from '../repositories/representationRepository'
 import type { SettingsRepository } from '../repositories/settingsRepository'
 import type { DeadlineService } from './deadlineService'
@@ -21,6 +22,7 @@ interface Deps {
   cases: CaseRepository
   contacts: ContactRepository
   representations: RepresentationRepository
+  priorAuths: PriorAuthRepository
   advocates: AdvocateRepository
   settings: SettingsRepository
   deadlines: DeadlineService
@@ -74,7 +76,7 @@ export function createCaseloadService(deps: Deps) {
         const openedAt = `${demo.input.openedOn}T15:00:00.000Z`
         const id = cases.insert({ ...demo.input, stage: firstStage }, { isDemo: true, now: openedAt, movedBy: demo.input.advocateId })
         let from = firstStage
-        for (const step of [...demo.path.slice(1), { stage: demo.input.stage, daysAgo: 1 }]) {
+        for (const step of [...demo.path.slice(1), { stage: demo.input.stage, daysAgo: demo.enteredDaysAgo }]) {
           if (step.stage === from) continue
           const at = `${addCalendarDays(today, -step.daysAgo)}T16:00:00.000Z`
           cases.move(id, from, step.stage, { now: at, today, movedBy: demo.input.advocateId, overrideReason: '', note: '' })
@@ -84,6 +86,11 @@ export function createCaseloadService(deps: Deps) {
         if (demo.filedDaysAgo !== null) {
           const appealFiledOn = addCalendarDays(today, -demo.filedDaysAgo)
           cases.setAppeal(id, { appealFiledOn, appealFiledAt: null, internalLevels: null, payerExtended: false, previousAppealFiledOn: null }, openedAt)
+        }
+        if (demo.priorAuthRequestedDaysAgo !== null) {
+          const requestedOn = addCalendarDays(today, -demo.priorAuthRequestedDaysAgo)
+          const pa = { requestedOn, requestedAt: null, expedited: demo.input.urgency === 'expedited', outcome: 'pending' as const, decidedOn: null, approvedThrough: null, referenceNumber: `PA-REQ-${id}` }
+          deps.priorAuths.save(id, pa, openedAt)
         }
         if (demo.representationSignedDaysAgo !== null) {
           const signedOn = addCalendarDays(today, -demo.representationSignedDaysAgo)
