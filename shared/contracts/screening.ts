@@ -3,10 +3,10 @@ import type {
   ApplicantQueueRow,
   Application,
   BridgeAssistance,
-  DocumentJob,
   ImportReport,
   Program,
   ReminderRow,
+  ScreeningDocument,
   ScreeningReport,
 } from '../domain/screening'
 import {
@@ -19,7 +19,6 @@ import {
   applicationUpdateSchema,
   caseRefSchema,
   documentExportSchema,
-  documentJobSchema,
   programCreateSchema,
   programFundStatusSchema,
   programUpdateSchema,
@@ -54,13 +53,8 @@ export const screeningChannels = {
   'screening:run': channel<typeof screeningRunSchema, ScreeningReport>(screeningRunSchema),
   /** Bridge assistance for a case: its patient's screening results and open applications. */
   'screening:forCase': channel<typeof caseRefSchema, BridgeAssistance>(caseRefSchema),
-  /**
-   * Start building a DOCX (screening summary or application cover letter). Building is asynchronous
-   * while the dispatcher answers synchronously, so the file is collected with `screening:documentResult`.
-   */
-  'screening:documentStart': channel<typeof documentExportSchema, DocumentJob>(documentExportSchema),
-  /** The document job's state; `ready` carries the base64 bytes once, then the job is forgotten. */
-  'screening:documentResult': channel<typeof documentJobSchema, DocumentJob>(documentJobSchema),
+  /** Build a DOCX (screening summary, or a cover letter to `programId`) and answer its bytes as base64. */
+  'screening:document': channel<typeof documentExportSchema, ScreeningDocument>(documentExportSchema),
   /** Start an application (status `screened`, or `waitlisted` for a waitlisted fund). */
   'applications:create': channel<typeof applicationCreateSchema, Application>(applicationCreateSchema),
   /** Change status, award and dates; pre-approval fills the documents-due day from the program's rule. */

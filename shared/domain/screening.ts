@@ -268,10 +268,22 @@ export interface Reminder {
   isOverdue: boolean
 }
 
+/** One status change of an application; the first entry (the application starting) has no `fromStatus`. */
+export interface ApplicationStatusChange {
+  id: number
+  applicationId: number
+  fromStatus: ApplicationStatus | null
+  toStatus: ApplicationStatus
+  /** ISO-8601 UTC instant. */
+  changedAt: string
+}
+
 export interface ApplicantDetail {
   applicant: Applicant
   report: ScreeningReport
   applications: Application[]
+  /** Every status change of the applicant's applications, oldest first. */
+  history: ApplicationStatusChange[]
 }
 
 export interface ApplicantQueueRow {
@@ -324,12 +336,11 @@ export interface BridgeAssistance {
 
 export type DocumentKind = 'summary' | 'cover_letter'
 
-export interface DocumentJob {
-  jobId: string
-  status: 'pending' | 'ready' | 'failed'
+/** A built .docx, ready to save. */
+export interface ScreeningDocument {
   fileName: string
-  /** The .docx as base64 once ready. */
-  base64: string | null
+  /** The .docx bytes as base64. */
+  base64: string
 }
 
 /** A reminder in the queue's list, with whose application it is. */

@@ -147,10 +147,11 @@ export const applicantImportSchema = z.strictObject({
 })
 
 export const screeningRunSchema = z.strictObject({ applicant: applicantFactsSchema, screenedOn: dayString.optional() })
-export const documentExportSchema = z.strictObject({
-  applicantId: id,
-  kind: z.enum(['summary', 'cover_letter']),
-  /** The application a cover letter is for. */
-  applicationId: id.nullable().optional().default(null),
-})
-export const documentJobSchema = z.strictObject({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/) })
+export const documentExportSchema = z
+  .strictObject({
+    applicantId: id,
+    kind: z.enum(['summary', 'cover_letter']),
+    /** The program a cover letter is addressed to (the applicant's application to it, if any, adds its dates). */
+    programId: id.nullable().optional().default(null),
+  })
+  .refine((d) => d.kind !== 'cover_letter' || d.programId !== null, { message: 'error.required', path: ['programId'] })

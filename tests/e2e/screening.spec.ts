@@ -92,3 +92,21 @@ test('a case with a pending appeal shows its patient’s screening and open appl
   await bridge.getByRole('link', { name: `Open screening of ${linked.name}` }).click()
   await expect(page.getByRole('heading', { level: 1, name: linked.name })).toBeVisible()
 })
+
+test('an application shows its status history, and documents download in one request', async ({ page }) => {
+  const screening = new ScreeningPage(page)
+  await screening.openQueue()
+  await screening.openApplicant('Maya Thompson')
+  const history = page.getByRole('list', { name: 'Status history of the application to Example: primary immunodeficiency copay fund' })
+  const entries = history.getByTestId('application-history-entry')
+  await expect(entries).toHaveCount(2)
+  await expect(entries.first()).toContainText('Application started.')
+  await expect(entries.nth(1)).toContainText(/Screened\s*→\s*to\s*Approved/)
+  await expect(entries.nth(1)).toContainText('Assistance awarded.')
+
+  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Screening summary (.docx)' }).click()])
+  expect(summary.suggestedFilename()).toMatch(/^screening-summary-Thompson-\d{4}-\d{2}-\d{2}\.docx$/)
+  await expect(page.getByTestId('document-status')).toHaveText(`Saved ${summary.suggestedFilename()}.`)
+  const [letter] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cover letter for Example: primary immunodeficiency copay fund (.docx)' }).click()])
+  expect(letter.suggestedFilename()).toMatch(/^cover-letter-Thompson-example-pi-copay-fund-\d{4}-\d{2}-\d{2}\.docx$/)
+})

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../../shared/domain/screening'
+import type { ApplicationStatus, ApplicationStatusChange } from '../../../shared/domain/screening'
 import type { ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
 import type { Db } from '../db/openDatabase'
 import { centsToDollars, dollarsToCents } from '../repositories/rowMapping'
@@ -78,6 +78,10 @@ export function createApplicationRepository(db: Db) {
   const getStatement = db.prepare(`${SELECT} WHERE a.id = ?`)
   const byApplicantStatement = db.prepare(`${SELECT} WHERE a.applicant_id = ? ORDER BY a.created_at, a.id`)
   const allStatement = db.prepare(`${SELECT} ORDER BY a.applicant_id, a.id`)
+  const historyByApplicantStatement = db.prepare(`SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus,
+    h.to_status AS toStatus, h.changed_at AS changedAt
+    FROM assistance_application_history h JOIN assistance_applications a ON a.id = h.application_id
+    WHERE a.applicant_id = ? ORDER BY h.changed_at, h.id`)
 
   return {
     /** Creates an application and its first history entry; call inside a transaction. */
@@ -98,6 +102,8 @@ export function createApplicationRepository(db: Db) {
     },
     byApplicant: (applicantId: number): ApplicationRecord[] => (byApplicantStatement.all(applicantId) as ApplicationRow[]).map(toRecord),
     all: (): ApplicationRecord[] => (allStatement.all() as ApplicationRow[]).map(toRecord),
+    /** Every status change of the applicant's applications, oldest first. */
+    historyByApplicant: (applicantId: number): ApplicationStatusChange[] => historyByApplicantStatement.all(applicantId) as ApplicationStatusChange[],
   }
 }
 export type ApplicationRepository = ReturnType<typeof createApplicationRepository>

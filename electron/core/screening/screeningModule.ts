@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { localDayOf } from '../../../shared/domain/days'
 import {
@@ -10,7 +9,6 @@ import {
   type ApplicantQueueRow,
   type Application,
   type BridgeAssistance,
-  type DocumentJob,
   type DocumentKind,
   type FundStatus,
   type ImportMode,
@@ -19,6 +17,7 @@ import {
   type ProgramFacts,
   type Reminder,
   type ReminderRow,
+  type ScreeningDocument,
   type ScreeningReport,
 } from '../../../shared/domain/screening'
 import type { ApplicantQuery, ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
@@ -52,7 +51,6 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
   const applicants = createApplicantRepository(db)
   const applications = createApplicationRepository(db)
   const caseLink = createCaseLinkQuery(db)
-  const jobs = new Map<string, DocumentJob>()
   const today = () => localDayOf(options.now())
   const nowIso = () => options.now().toISOString()
 
@@ -81,6 +79,7 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       applicant,
       report: buildScreeningReport(applicant, [...catalog.values()], day),
       applications: applications.byApplicant(applicantId).map((r) => withReminders(r, catalog, day)),
+      history: applications.historyByApplicant(applicantId),
     }
   }
 
@@ -138,7 +137,8 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
     return { ...report, imported: valid.length }
   }
 
-  function startDocument(applicantId: number, kind: DocumentKind, applicationId: number | null): DocumentJob {
+  /** Builds a .docx (the screening summary, or a cover letter to a program), keeps a copy under exports and answers its bytes. */
+  async function buildDocument(applicantId: number, kind: DocumentKind, programId: number | null): Promise<ScreeningDocument> {
     const { applicant, report, applications: apps } = detail(applicantId)
     const day = today()
     let document
@@ -147,26 +147,19 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       document = buildScreeningSummary({ applicant, report, applications: apps, preparedOn: day })
       fileName = `screening-summary-${applicant.lastName}-${day}.docx`
     } else {
-      const application = apps.find((a) => a.id === applicationId) ?? null
-      if (!application) throw notFound('application')
-      const program = programs.get(application.programId)
+      const program = programId === null ? null : programs.get(programId)
       if (!program) throw notFound('program')
+      // The newest application to this program, if any, adds its document deadline to the letter.
+      const application = apps.filter((a) => a.programId === program.id).at(-1) ?? null
       document = buildCoverLetter({ applicant, program, application, fplPercent: report.fpl?.percent ?? null, preparedOn: day })
       fileName = `cover-letter-${applicant.lastName}-${program.key}-${day}.docx`
     }
     fileName = sanitizeText(fileName).replace(/[^A-Za-z0-9._-]+/g, '_')
-    const job: DocumentJob = { jobId: randomUUID(), status: 'pending', fileName, base64: null }
-    jobs.set(job.jobId, job)
-    // Packing is asynchronous while the dispatcher answers synchronously: collect with documentResult.
-    packDocx(document)
-      .then((buffer) => {
-        const folder = join(options.dataDir, 'exports', 'screening')
-        mkdirSync(folder, { recursive: true })
-        writeFileSync(join(folder, fileName), buffer)
-        jobs.set(job.jobId, { ...job, status: 'ready', base64: buffer.toString('base64') })
-      })
-      .catch(() => jobs.set(job.jobId, { ...job, status: 'failed' }))
-    return job
+    const buffer = await packDocx(document)
+    const folder = join(options.dataDir, 'exports', 'screening')
+    await mkdir(folder, { recursive: true })
+    await writeFile(join(folder, fileName), buffer)
+    return { fileName, base64: buffer.toString('base64') }
   }
 
   return {
@@ -235,14 +228,7 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
         const facesCost = isAppealPending && ((link.deniedAmount ?? 0) > 0 || linked.some((l) => (l.applicant.outOfPocket ?? 0) > 0))
         return { caseId, patientId: link.patientId, facesCost, isAppealPending, applicants: linked }
       },
-      startDocument,
-      documentResult(jobId: string): DocumentJob {
-        const job = jobs.get(jobId)
-        if (!job) throw notFound('document')
-        // Hand the bytes over once, then forget them: no patient document lingers in memory.
-        if (job.status !== 'pending') jobs.delete(jobId)
-        return job
-      },
+      buildDocument,
     },
     applications: {
       create(applicantId: number, programId: number): Application {

@@ -4,7 +4,6 @@ import type { UsState } from '../../../shared/domain/enums'
 import type {
   ApplicantDetail,
   ApplicantQueueRow,
-  DocumentJob,
   DocumentKind,
   FundStatus,
   ImportMode,
@@ -108,15 +107,8 @@ export const useScreeningStore = defineStore('screening', () => {
     return saved
   }
 
-  /** Builds a .docx in the core and waits for it (building is asynchronous behind a synchronous contract). */
-  async function makeDocument(applicantId: number, kind: DocumentKind, applicationId: number | null = null): Promise<DocumentJob> {
-    let job = await call('screening:documentStart', { applicantId, kind, applicationId })
-    for (let i = 0; i < 150 && job.status === 'pending'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      job = await call('screening:documentResult', { jobId: job.jobId })
-    }
-    return job
-  }
+  /** Builds a .docx in the core: the screening summary, or a cover letter to `programId`. */
+  const makeDocument = (applicantId: number, kind: DocumentKind, programId: number | null = null) => call('screening:document', { applicantId, kind, programId })
 
   const bridgeForCase = (caseId: number) => call('screening:forCase', { caseId })
 

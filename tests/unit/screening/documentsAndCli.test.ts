@@ -5,6 +5,7 @@ import { sanitizeText } from '../../../electron/core/screening/documents/sanitiz
 import { screeningJson } from '../../../scripts/cli/screen'
 import { applicantFileSchema } from '../../../shared/schemas/screeningSchemas'
 import exampleFile from '../../../docs/examples/applicant.json'
+import { createDispatcher } from '../../../electron/core/dispatcher'
 import { makeCore } from '../core/testCore'
 
 const disposers: (() => void)[] = []
@@ -13,15 +14,6 @@ function core() {
   const made = makeCore()
   disposers.push(made.dispose)
   return made.core
-}
-
-async function collect(c: ReturnType<typeof core>, jobId: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = c.screening.screening.documentResult(jobId)
-    if (job.status !== 'pending') return job
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error('document did not finish')
 }
 
 async function documentXml(base64: string): Promise<string> {
@@ -38,10 +30,9 @@ describe('screening documents', () => {
     const c = core()
     const { file } = { file: applicantFileSchema.parse(exampleFile) }
     const applicant = c.screening.applicants.create({ ...file.applicant, notes: 'x', lastName: 'Thomp\uFFFEson', payer: 'Line one\nLine two' }, null).applicant
-    const job = await collect(c, c.screening.screening.startDocument(applicant.id, 'summary', null).jobId)
-    expect(job.status).toBe('ready')
+    const job = await c.screening.screening.buildDocument(applicant.id, 'summary', null)
     expect(job.fileName).toMatch(/^screening-summary-Thompson-2026-11-25\.docx$/)
-    const xml = await documentXml(job.base64!)
+    const xml = await documentXml(job.base64)
     expect(xml).toContain('w:w="12240"')
     expect(xml).toContain('w:h="15840"')
     expect(xml).toContain('Financial assistance screening: Maya Thompson')
@@ -53,8 +44,6 @@ describe('screening documents', () => {
     expect(positions.every((p) => p > 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
     expect(xml).toContain('Fails: The fund is closed and is not taking applications.')
-    // Collected once, then forgotten.
-    expect(() => c.screening.screening.documentResult(job.jobId)).toThrow()
   })
 
   it('the cover letter names the program and the documents it asks for', async () => {
@@ -62,11 +51,29 @@ describe('screening documents', () => {
     const applicant = c.screening.applicants.create(applicantFileSchema.parse(exampleFile).applicant, null).applicant
     const fund = c.screening.programs.list().find((p) => p.key === 'example-pi-copay-fund')!
     const app = c.screening.applications.create(applicant.id, fund.id)
-    const job = await collect(c, c.screening.screening.startDocument(applicant.id, 'cover_letter', app.id).jobId)
-    const xml = await documentXml(job.base64!)
+    c.screening.applications.update({ applicationId: app.id, status: 'pre_approved', awardAmount: null, appliedOn: '2026-11-01', preApprovedOn: '2026-11-10', documentsDueOn: '2026-12-10', decidedOn: null, grantStart: null, grantEnd: null, lastPaidClaimOn: null, notes: '' })
+    const job = await c.screening.screening.buildDocument(applicant.id, 'cover_letter', fund.id)
+    expect(job.fileName).toBe('cover-letter-Thompson-example-pi-copay-fund-2026-11-25.docx')
+    const xml = await documentXml(job.base64)
     expect(xml).toContain('Re: Application for Maya Thompson')
     expect(xml).toContain('Proof of household income (tax return or pay stubs)')
     expect(xml).toContain('157.58% of the federal poverty level')
+    expect(xml).toContain('We understand the documents are due by 2026-12-10.')
+  })
+
+  it('one channel answers the file; a cover letter needs a program that exists', async () => {
+    const made = makeCore()
+    disposers.push(made.dispose)
+    const dispatch = createDispatcher(made.core)
+    const applicant = made.core.screening.applicants.create(applicantFileSchema.parse(exampleFile).applicant, null).applicant
+    const answer = await dispatch('screening:document', { applicantId: applicant.id, kind: 'summary' })
+    expect(answer.ok).toBe(true)
+    const file = (answer as { ok: true; data: { fileName: string; base64: string } }).data
+    expect(file.fileName).toMatch(/^screening-summary-Thompson-.*\.docx$/)
+    expect(await documentXml(file.base64)).toContain('Financial assistance screening: Maya Thompson')
+    expect(await dispatch('screening:document', { applicantId: applicant.id, kind: 'cover_letter' })).toMatchObject({ ok: false, error: { code: 'validation', fields: { programId: 'error.required' } } })
+    expect(await dispatch('screening:document', { applicantId: applicant.id, kind: 'cover_letter', programId: 99_999 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await dispatch('screening:documentStart', { applicantId: applicant.id, kind: 'summary' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
   })
 })
 

@@ -81,6 +81,13 @@ describe('the screening module on a real caseload', () => {
     expect(approved.reminders.map((r) => [r.kind, r.dueOn])).toEqual([['usage_check', '2027-02-18'], ['usage_lapse', '2027-03-20']])
     const history = c.db.prepare('SELECT from_status, to_status FROM assistance_application_history WHERE application_id = ? ORDER BY id').all(app.id)
     expect(history).toEqual([{ from_status: null, to_status: 'screened' }, { from_status: 'screened', to_status: 'pre_approved' }, { from_status: 'pre_approved', to_status: 'approved' }])
+    // The applicant page gets the same history, oldest first, with each change's instant.
+    const detail = c.screening.applicants.get(applicant.id)
+    expect(detail.history.map((h) => [h.applicationId, h.fromStatus, h.toStatus, h.changedAt])).toEqual([
+      [app.id, null, 'screened', '2026-11-25T15:00:00.000Z'],
+      [app.id, 'screened', 'pre_approved', '2026-11-25T15:00:00.000Z'],
+      [app.id, 'pre_approved', 'approved', '2026-11-25T15:00:00.000Z'],
+    ])
   })
 
   it('an application to a waitlisted fund starts on the waitlist', () => {

@@ -154,6 +154,23 @@ export const screeningMessages = {
     saveApplication: 'Save application',
     applicationSaved: 'Application to {program} saved.',
     awardShown: 'Award {amount}',
+    history: {
+      label: 'Status history of the application to {program}',
+      new: 'New',
+      to: 'to',
+      note: {
+        started: 'Application started.',
+        startedWaitlisted: 'Started on the fund’s waitlist.',
+        screened: 'Back to screened.',
+        applied: 'Sent to the program.',
+        pre_approved: 'Pre-approved: the program’s document deadline runs.',
+        documents_due: 'Waiting for the documents the program asked for.',
+        approved: 'Assistance awarded.',
+        denied: 'The program declined the application.',
+        waitlisted: 'On the fund’s waitlist.',
+        lapsed: 'The grant lapsed.',
+      },
+    },
     bridge: {
       title: 'Bridge assistance',
       intro: 'While the appeal is pending the patient may face the bill: screen them for financial assistance.',
