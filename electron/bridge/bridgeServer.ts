@@ -68,21 +68,25 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
       }
-      const body = await readBody(req, MAX_BODY_BYTES_BY_CHANNEL.get(decodeURIComponent(path.slice('/api/'.length))) ?? MAX_BODY_BYTES)
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', message: 'error.tooLarge' } })
+      const channel = safeDecode(path.slice('/api/'.length))
+      if (channel === null) return send(res, 400, { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } })
+      const body = await readBody(req, MAX_BODY_BYTES_BY_CHANNEL.get(channel) ?? MAX_BODY_BYTES)
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', message: 'error.tooLarge' } }, { Connection: 'close' })
       let request: unknown
       try {
         request = body.length ? JSON.parse(body) : {}
       } catch {
         return send(res, 400, { ok: false, error: { code: 'validation', message: 'error.badJson' } })
       }
-      return send(res, 200, await options.dispatch(decodeURIComponent(path.slice('/api/'.length)), request))
+      return send(res, 200, await options.dispatch(channel, request))
     }
     return serveStatic(path, res)
   }
 
   async function serveStatic(path: string, res: ServerResponse) {
-    const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '')
+    const decoded = safeDecode(path)
+    if (decoded === null) return send(res, 404, { ok: false })
+    const relative = path === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
     const file = normalize(join(options.rendererDir, relative))
     if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, { ok: false })
     try {
@@ -115,8 +119,17 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+/** A malformed percent-encoding (`%`, `%E0%A4%A`) is a bad request, not a server error. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders })
   res.end(JSON.stringify(body))
 }
 
@@ -127,8 +140,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > maxBytes) {
+        // The rest is read and dropped rather than the socket destroyed: destroying it reset the
+        // connection before the 413 could be sent, so the client saw a hang-up instead of an answer.
+        chunks.length = 0
         resolve(null)
-        req.destroy()
         return
       }
       chunks.push(chunk)

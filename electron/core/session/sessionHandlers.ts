@@ -103,6 +103,8 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
     }
   },
   'backups:restore': (session, { fileName }) => {
+    // Checked before anything is copied, audited or locked: a name that is not a listed backup changes nothing.
+    if (!listBackups(session.dataDir).some((b) => b.fileName === fileName)) throw new AppError('not_found', 'error.notFound.backup')
     const rescue = session.damaged
     if (rescue) {
       // A damaged caseload: the damaged file is set aside (never deleted), then the backup goes in.
@@ -118,8 +120,12 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
     const safety = createBackup(core.db, { dataDir: session.dataDir, key, reason: 'before-restore', now: session.now() })
     session.audit('restore', { detail: `restoring ${fileName}; current state saved as ${safety.fileName}` })
     session.lock()
-    restoreBackup(session.dataDir, join(session.dataDir, BACKUP_FOLDER, fileName), join(session.dataDir, DATABASE_FILE), key)
-    session.openWith(key, user)
+    try {
+      restoreBackup(session.dataDir, join(session.dataDir, BACKUP_FOLDER, fileName), join(session.dataDir, DATABASE_FILE), key)
+    } finally {
+      // A backup that fails its check leaves the current caseload in place: reopen it either way.
+      session.openWith(key, user)
+    }
     session.audit('restore', { detail: `restored ${fileName}` })
     return session.status()
   },
