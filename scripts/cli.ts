@@ -1,14 +1,17 @@
 /**
  * Overturn's command line: `npm run cli -- <command> [arguments]`. Each command reads files and
- * prints JSON; none writes to a caseload (`screen --data-dir` reads a caseload's program catalog).
+ * prints JSON; none writes to a caseload (`screen --data-dir` reads a caseload's program catalog;
+ * `packet` builds in a throwaway caseload and writes only into its `--out` folder).
  */
 import { runDeadlines } from './cli/deadlines'
+import { runPacket } from './cli/packet'
 import { runScreen } from './cli/screen'
 
 type Command = { run: (args: string[]) => Promise<number>; help: string }
 
 const COMMANDS: Record<string, Command> = {
   deadlines: { run: runDeadlines, help: 'deadlines <case.json> [--today YYYY-MM-DD] [--time-zone Area/City]   every deadline of a case file (docs/case-file.md)' },
+  packet: { run: runPacket, help: 'packet <case.json> --out <dir> [--kind <letterKind>] [--force]   the appeal packet (.docx and exhibits/) of a case file (docs/case-file.md)' },
   screen: { run: runScreen, help: 'screen <applicant.json> [--today YYYY-MM-DD] [--data-dir <caseload>]   screening results of an applicant file (docs/applicant-file.md)' },
 }
 

@@ -76,7 +76,26 @@ export function createCore(options: CoreOptions) {
     deadlines,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
-  const documents = createDocumentModule({ db, dataDir: options.dataDir, now, key: options.key, getCase: (caseId) => caseService.get(caseId) })
+  const documents = createDocumentModule({
+    db,
+    dataDir: options.dataDir,
+    now,
+    key: options.key,
+    getCase: (caseId) => caseService.get(caseId),
+    currentAdvocateId: () => caseload.currentAdvocateId(),
+    // A packet marked sent is the appeal's filing: the same write as the filing panel's.
+    fileAppeal: (caseId, filedOn) => {
+      const current = caseService.get(caseId)
+      caseService.updateAppeal({
+        caseId,
+        appealFiledOn: filedOn,
+        appealFiledAt: null,
+        internalLevels: current.internalLevels,
+        payerExtended: current.payerExtended,
+        previousAppealFiledOn: current.previousAppealFiledOn,
+      })
+    },
+  })
   const insights = createInsightsModule({ db, now })
   const transfer = createTransferModule({
     db,

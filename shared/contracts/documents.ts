@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentFile, EvidenceChecklist, LetterDraft, LetterOption, Organization, PacketFile } from '../domain/documents'
+import type { Attachment, AttachmentFile, EvidenceChecklist, LetterDraft, LetterOption, Organization, PacketExportRecord, PacketFile } from '../domain/documents'
 import { caseIdSchema } from '../schemas/caseSchemas'
 import {
   attachmentIdSchema,
@@ -10,6 +10,7 @@ import {
   letterSaveSchema,
   organizationSchema,
   packetExportSchema,
+  packetMarkSentSchema,
 } from '../schemas/documentSchemas'
 import { channel, emptyRequest } from './channel'
 
@@ -43,10 +44,20 @@ export const documentChannels = {
   'organization:get': channel<typeof emptyRequest, Organization>(emptyRequest),
   'organization:save': channel<typeof organizationSchema, Organization>(organizationSchema),
   /**
-   * Build the DOCX packet for a case and letter kind and answer with the file. While placeholders
+   * Build the packet for a case and letter kind and answer with the file: a ZIP holding the .docx
+   * (fax cover sheet, cover letter, letter, exhibit index, slip sheets) and `exhibits/Exhibit-NN-<label>.<ext>`
+   * for packet letters, a plain .docx for letter-only drafts. Every export is recorded on the case. While placeholders
    * remain and `acceptPlaceholders` is false it is refused with `conflict`
    * (`documents.error.placeholdersRemain`); the error's `fields` list the missing facts in order,
    * as `missing.0`, `missing.1`, … → the fact's label (labels name facts, never patient data).
    */
   'packets:export': channel<typeof packetExportSchema, PacketFile>(packetExportSchema),
+  /** The case's recorded exports, newest first (who, when, hashes, letter version, sent or not). */
+  'packets:exports': channel<typeof caseIdSchema, PacketExportRecord[]>(caseIdSchema),
+  /**
+   * Record that an export went to the payer (day, method, optional confirmation attachment). For an
+   * appeal or review request this sets the case's appeal filing day to `sentOn`, in the same
+   * transaction, so the payer's decision clock starts. Answers with the case's exports.
+   */
+  'packets:markSent': channel<typeof packetMarkSentSchema, PacketExportRecord[]>(packetMarkSentSchema),
 } as const

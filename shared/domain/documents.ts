@@ -117,8 +117,34 @@ export interface Organization {
   signerTitle: string
 }
 
-/** An exported packet: the DOCX file's suggested name and its bytes as base64. */
+/** An export: its suggested name and bytes as base64 — a ZIP (the .docx plus `exhibits/`) for packets, a plain .docx for letter-only drafts. */
 export interface PacketFile {
   fileName: string
   base64: string
+}
+
+/** How a packet went to the payer. */
+export const SENT_METHODS = ['fax', 'mail', 'portal', 'hand_delivery'] as const
+export type SentMethod = (typeof SENT_METHODS)[number]
+
+/** One packet export recorded on the case; marking it sent starts the payer's decision clock. */
+export interface PacketExportRecord {
+  id: number
+  caseId: number
+  kind: LetterKind
+  titleEn: string
+  /** The ladder level (or, without one, the case's stage) the letter was for. */
+  levelId: string
+  exportedAt: string
+  exportedBy: number | null
+  exportedByName: string | null
+  fileName: string
+  /** sha256 of the ZIP the advocate saved; null when the export was a plain .docx (letter-only drafts). */
+  zipSha256: string | null
+  docxSha256: string
+  /** `edited:<sha256 of the text>` for the advocate's saved version, else `template`. */
+  letterVersion: string
+  sentOn: string | null
+  sentMethod: SentMethod | null
+  confirmationAttachmentId: number | null
 }

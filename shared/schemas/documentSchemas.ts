@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { EVIDENCE_STATUSES, LETTER_KINDS, MAX_ATTACHMENT_BYTES } from '../domain/documents'
-import { id, optionalText, requiredText, shortText } from './fields'
+import { EVIDENCE_STATUSES, LETTER_KINDS, MAX_ATTACHMENT_BYTES, SENT_METHODS } from '../domain/documents'
+import { dayString, id, optionalText, requiredText, shortText } from './fields'
 
 /** Base64 of a file no larger than MAX_ATTACHMENT_BYTES; the core checks the decoded size again. */
 const base64File = z
@@ -64,3 +64,12 @@ export const packetExportSchema = z.strictObject({
   acceptPlaceholders: z.boolean().default(false),
 })
 export type PacketExport = z.output<typeof packetExportSchema>
+
+export const packetMarkSentSchema = z.strictObject({
+  exportId: id,
+  sentOn: dayString,
+  method: z.enum(SENT_METHODS),
+  /** The fax confirmation (or mail receipt), already attached to the case. */
+  confirmationAttachmentId: id.optional(),
+})
+export type PacketMarkSent = z.output<typeof packetMarkSentSchema>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
@@ -5,7 +6,7 @@ import { expect, test } from './fixtures'
 
 const PDF = Buffer.from('%PDF-1.4\n% e2e exhibit\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
-test('from a denial to an exported packet: checklist, exhibit, edited letter, DOCX', async ({ page, app }) => {
+test('from a denial to an exported packet: checklist, exhibit, edited letter, ZIP with DOCX and exhibits, marked sent', async ({ page, app }) => {
   // A demo case with a denial whose ladder starts with an internal appeal.
   const ids = (app.core.db.prepare('SELECT id FROM cases ORDER BY id').all() as { id: number }[]).map((r) => r.id)
   const caseId = ids.find((id) => app.core.cases.get(id).denials.length > 0 && app.core.documents.letterOptions(id).some((o) => o.kind === 'internal_appeal' && o.isRecommended))!
@@ -54,19 +55,55 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, DO
   await page.getByRole('button', { name: 'Save this version' }).click()
   await expect(page.getByTestId('announcer')).toHaveText('Letter saved as this case’s version.')
 
-  // Export: placeholders remain, so it asks first; the download is the packet.
+  // Export: placeholders remain, so it asks first; the download is ONE ZIP: the .docx and exhibits/.
   await page.getByRole('button', { name: 'Export DOCX packet' }).click()
   const dialog = page.getByRole('dialog', { name: 'Export with missing facts?' })
   await expect(dialog).toBeVisible()
   const downloadPromise = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export anyway' }).click()
   const download = await downloadPromise
-  expect(download.suggestedFilename()).toMatch(/Internal appeal - \d{4}-\d{2}-\d{2}\.docx$/)
-  const zip = await JSZip.loadAsync(readFileSync((await download.path())!))
+  expect(download.suggestedFilename()).toMatch(/Internal appeal - \d{4}-\d{2}-\d{2}\.zip$/)
+  const packet = await JSZip.loadAsync(readFileSync((await download.path())!))
+  const names = Object.keys(packet.files).filter((n) => !packet.files[n].dir)
+  const docxName = names.find((n) => /Internal appeal - \d{4}-\d{2}-\d{2}\.docx$/.test(n))!
+  expect(docxName).toBeDefined()
+  const exhibitName = names.find((n) => /^exhibits\/Exhibit-01-.*\.pdf$/.test(n))!
+  expect(exhibitName).toBe('exhibits/Exhibit-01-denial-notice.pdf')
+  // The exhibit is the decrypted original.
+  expect((await packet.file(exhibitName)!.async('nodebuffer')).equals(PDF)).toBe(true)
+  const zip = await JSZip.loadAsync(await packet.file(docxName)!.async('nodebuffer'))
   const text = [...(await zip.file('word/document.xml')!.async('string')).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+  expect(text).toContain('FAX COVER SHEET')
   expect(text).toContain('We ask for a prompt, full and fair review')
   expect(text).toContain(patientName)
-  expect(text).toContain('Exhibit 1: denial-notice')
+  expect(text).toContain('EXHIBIT INDEX')
+  expect(text).toContain('Exhibit 1 — denial-notice')
+
+  // The export is recorded on the case; marking it sent (keyboard only) files the appeal.
+  const exportsList = page.getByTestId('packet-exports')
+  await expect(exportsList.getByTestId('packet-export')).toHaveCount(1)
+  await expect(exportsList.getByTestId('packet-export').first()).toContainText('Internal appeal')
+  await expect(exportsList).toContainText('your edited version')
+  const [record] = app.core.documents.packetExports(caseId)
+  expect(record.zipSha256).toBe(createHash('sha256').update(readFileSync((await download.path())!)).digest('hex'))
+  await exportsList.getByRole('button', { name: /Mark the export of .* as sent/ }).focus()
+  await page.keyboard.press('Enter')
+  const sentOn = exportsList.getByLabel('Sent on')
+  await expect(sentOn).toBeFocused()
+  await exportsList.getByLabel('How it was sent').selectOption('fax')
+  await exportsList.getByLabel(/Fax confirmation/).selectOption({ index: 1 })
+  await exportsList.getByRole('button', { name: 'Record as sent' }).click()
+  await expect(page.getByTestId('announcer')).toHaveText('Recorded as sent. The payer’s decision date is in the deadlines panel.')
+  await expect(exportsList.getByTestId('export-sent')).toContainText('by fax')
+  await expect(exportsList.getByTestId('export-sent')).toContainText('Confirmation: exhibit 1')
+
+  const filed = app.core.cases.get(caseId)
+  expect(filed.appealFiledOn).not.toBeNull()
+  const decision = filed.deadlineReport.deadlines.find((d) => d.side === 'payer' && d.key.startsWith('decide_'))!
+  expect(decision).toBeDefined()
+  const shown = new Date(`${decision.dueDate}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'full', timeZone: 'UTC' })
+  const deadlines = page.getByTestId('deadlines')
+  await expect(deadlines.locator('li', { hasText: 'Decision due' }).first()).toContainText(shown)
 })
 
 test('board cards show evidence received out of the checklist total, as text and as a labelled bar', async ({ page, app }) => {

@@ -1,4 +1,3 @@
-import sanitizeFilename from 'sanitize-filename'
 import { localDayOf } from '../../../shared/domain/days'
 import type {
   Attachment,
@@ -8,6 +7,7 @@ import type {
   LetterKind,
   LetterOption,
   Organization,
+  PacketExportRecord,
   PacketFile,
 } from '../../../shared/domain/documents'
 import type { CaseDetail } from '../../../shared/domain/dto'
@@ -18,6 +18,7 @@ import {
   organizationSchema,
   type AttachmentUpload,
   type PacketExport,
+  type PacketMarkSent,
 } from '../../../shared/schemas/documentSchemas'
 import type { Db } from '../db/openDatabase'
 import { AppError } from '../errors'
@@ -25,8 +26,8 @@ import { createSettingsRepository } from '../repositories/settingsRepository'
 import { createAttachmentStore } from './attachmentStore'
 import { cleanDocText } from './docText'
 import { createAttachmentRepository, createEvidenceRepository, createLetterRepository, publicAttachment } from './documentRepository'
-import { EMPTY_ORGANIZATION, buildCoverLetterText, buildLetterText, buildPacketModel, latestDenial } from './letterModel'
-import { buildPacketDocx } from './packetDocx'
+import { EMPTY_ORGANIZATION, buildCoverLetterText, buildLetterText, latestDenial } from './letterModel'
+import { createPacketAssembler, createPacketExportLog, type AssembledPacket } from './packetExports'
 
 export interface DocumentModuleDeps {
   db: Db
@@ -36,6 +37,10 @@ export interface DocumentModuleDeps {
   getCase: (caseId: number) => CaseDetail
   /** The caseload's data key: attachments are then encrypted at rest (see attachmentStore). */
   key?: Buffer
+  /** Who is exporting or marking sent (recorded on packet exports). */
+  currentAdvocateId?: () => number | null
+  /** Sets the case's appeal filing day through the case service; called inside a transaction. */
+  fileAppeal?: (caseId: number, filedOn: string) => void
 }
 
 const ORGANIZATION_KEY = 'organization'
@@ -133,22 +138,29 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
     }
   }
 
-  /** The packet's file bytes, placeholders or not; the pure builders do the work. */
-  async function buildPacket(request: PacketExport): Promise<PacketFile> {
-    const detail = deps.getCase(request.caseId)
-    const letter = draft(request.caseId, request.kind)
-    const model = buildPacketModel({
-      kind: request.kind,
-      detail,
-      organization: organization(),
-      today: today(),
-      letterBody: letter.body,
-      attachments: attachments.list(request.caseId).map(publicAttachment),
-    })
-    const bytes = await buildPacketDocx(model)
-    const name = sanitizeFilename(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${today()}.docx`, { replacement: '_' })
-    return { fileName: name || 'packet.docx', base64: bytes.toString('base64') }
-  }
+  const assemble = createPacketAssembler({
+    getCase: deps.getCase,
+    draft,
+    organization,
+    today,
+    now: deps.now,
+    attachments: (caseId) => attachments.list(caseId),
+    read: (caseId, storedName) => store.read(caseId, storedName),
+  })
+  const exportLog = createPacketExportLog({
+    db,
+    nowIso,
+    today,
+    currentAdvocateId: deps.currentAdvocateId ?? (() => null),
+    attachment: (attachmentId) => attachments.get(attachmentId),
+    fileAppeal: (caseId, filedOn) => {
+      if (!deps.fileAppeal) throw new AppError('internal', 'error.internal')
+      deps.fileAppeal(caseId, filedOn)
+    },
+  })
+
+  /** The packet's file (ZIP or plain .docx), placeholders or not; recorded nowhere. */
+  const buildPacket = async (request: PacketExport): Promise<PacketFile> => (await assemble(request)).file
 
   return {
     checklist,
@@ -254,18 +266,29 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
     },
 
     buildPacket,
+    /** The whole build (the .docx and exhibit bytes apart too), for the command line. */
+    assemblePacket: (request: PacketExport): Promise<AssembledPacket> => assemble(request),
 
     /**
      * The export: missing facts refuse it (`conflict`, listing them as `missing.<n>` → label) unless
-     * the advocate confirmed; then the file keeps its highlighted placeholders.
+     * the advocate confirmed; then the file keeps its highlighted placeholders. Every export is recorded.
      */
     async exportPacket(request: PacketExport): Promise<PacketFile> {
       const letter = draft(request.caseId, request.kind)
       if (letter.missing.length > 0 && !request.acceptPlaceholders) {
         throw new AppError('conflict', 'documents.error.placeholdersRemain', Object.fromEntries(letter.missing.map((m, i) => [`missing.${i}`, m.label])))
       }
-      return buildPacket(request)
+      const packet = await assemble(request)
+      exportLog.record(request.caseId, packet)
+      return packet.file
     },
+
+    packetExports(caseId: number): PacketExportRecord[] {
+      deps.getCase(caseId)
+      return exportLog.list(caseId)
+    },
+
+    markPacketSent: (input: PacketMarkSent): PacketExportRecord[] => exportLog.markSent(input),
   }
 }
 export type DocumentModule = ReturnType<typeof createDocumentModule>

@@ -159,14 +159,30 @@ export interface PacketExhibit {
   kind: Attachment['kind']
   sizeBytes: number
   addedOn: string
+  /** Pages the exhibit adds (PDF counted, image 1); null for a Word file or an unreadable PDF. */
+  pages: number | null
+}
+
+/** The fax cover sheet on top of a packet. */
+export interface FaxCover {
+  to: string[]
+  date: string
+  /** Pages of all exhibits that could be counted, and whether some (Word files) could not. */
+  exhibitPages: number
+  hasUncountedPages: boolean
 }
 
 /** Everything the DOCX builder needs; no database, no files. */
 export interface PacketModel {
   title: string
   patientName: string
+  /** The identifiers printed in every page's header. */
+  memberId: string
+  reference: string
   organization: Organization
   letterTitle: string
+  /** Null for letter-only drafts (no cover sheet, cover letter or exhibits). */
+  faxCover: FaxCover | null
   coverLetter: string | null
   letter: string
   exhibits: PacketExhibit[]
@@ -179,14 +195,28 @@ export function buildPacketModel(input: {
   today: string
   letterBody: string
   attachments: Attachment[]
+  /** Pages per attachment id (see exhibitFiles.ts); missing ids count as unknown. */
+  pages?: Map<number, number | null>
 }): PacketModel {
   const rule = letterKindRule(input.kind)
+  const facts = caseFacts(input.detail, input.organization, input.today)
   const patientName = `${input.detail.patient.firstName} ${input.detail.patient.lastName}`.trim()
+  const pagesOf = (id: number) => input.pages?.get(id) ?? null
   return {
     title: `${rule.titleEn} — ${patientName}`,
     patientName,
+    memberId: fillTemplate('{memberId}', facts),
+    reference: fillTemplate('{reference}', facts),
     organization: input.organization,
     letterTitle: rule.titleEn,
+    faxCover: rule.isPacket
+      ? {
+          to: rule.recipientEn.slice(0, 2).map((line) => fillTemplate(line, facts)),
+          date: facts.today,
+          exhibitPages: input.attachments.reduce((sum, a) => sum + (pagesOf(a.id) ?? 0), 0),
+          hasUncountedPages: input.attachments.some((a) => pagesOf(a.id) === null),
+        }
+      : null,
     coverLetter: rule.isPacket ? buildCoverLetterText(input.kind, input.detail, input.organization, input.today, input.attachments.length) : null,
     letter: input.letterBody,
     exhibits: rule.isPacket
@@ -197,6 +227,7 @@ export function buildPacketModel(input: {
           kind: a.kind,
           sizeBytes: a.sizeBytes,
           addedOn: formatDay(a.addedAt.slice(0, 10)),
+          pages: pagesOf(a.id),
         }))
       : [],
   }

@@ -19,5 +19,7 @@ export function documentHandlers(core: Core): HandlersFor<keyof typeof documentC
     'organization:get': () => core.documents.organization(),
     'organization:save': (input) => core.documents.saveOrganization(input),
     'packets:export': async (input) => await core.documents.exportPacket(input),
+    'packets:exports': ({ caseId }) => core.documents.packetExports(caseId),
+    'packets:markSent': (input) => core.documents.markPacketSent(input),
   }
 }

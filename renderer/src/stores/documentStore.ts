@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, LetterKind, LetterOption, Organization } from '../../../shared/domain/documents'
-import type { OrganizationInput } from '../../../shared/schemas/documentSchemas'
+import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, LetterKind, LetterOption, Organization, PacketExportRecord } from '../../../shared/domain/documents'
+import type { OrganizationInput, PacketMarkSent } from '../../../shared/schemas/documentSchemas'
 import { call } from '../api/client'
+import { useCaseStore } from './caseStore'
 
 /** Reads a browser File as base64 (without the `data:` prefix) for the upload channel. */
 function fileToBase64(file: File): Promise<string> {
@@ -42,12 +43,20 @@ export const useDocumentStore = defineStore('documents', () => {
   const letter = ref<LetterDraft | null>(null)
   const organization = ref<Organization | null>(null)
   const isExporting = ref(false)
+  /** The case's recorded packet exports, newest first. */
+  const exports = ref<PacketExportRecord[]>([])
 
   const progress = computed(() => (checklist.value ? { received: checklist.value.received, total: checklist.value.total } : null))
 
   async function load(id: number) {
     caseId.value = id
-    const [list, files, options] = await Promise.all([call('evidence:list', { caseId: id }), call('documents:list', { caseId: id }), call('letters:list', { caseId: id })])
+    const [list, files, options, exported] = await Promise.all([
+      call('evidence:list', { caseId: id }),
+      call('documents:list', { caseId: id }),
+      call('letters:list', { caseId: id }),
+      call('packets:exports', { caseId: id }),
+    ])
+    exports.value = exported
     checklist.value = list
     attachments.value = files
     letterOptions.value = options
@@ -126,7 +135,9 @@ export const useDocumentStore = defineStore('documents', () => {
   }
 
   /**
-   * Builds the packet for the open letter and downloads it; returns the file name. Refused with a
+   * Builds the packet for the open letter and downloads it (a ZIP with the .docx and `exhibits/`, or a
+   * plain .docx for letter-only drafts): the browser or Electron asks where to save, so nothing is
+   * overwritten silently. Returns the file name; the export is recorded on the case. Refused with a
    * `conflict` ApiCallError (missing facts in its fields) while placeholders remain and not accepted.
    */
   async function exportPacket(acceptPlaceholders: boolean): Promise<string> {
@@ -134,11 +145,19 @@ export const useDocumentStore = defineStore('documents', () => {
     isExporting.value = true
     try {
       const file = await call('packets:export', { caseId: letter.value.caseId, kind: letter.value.kind, acceptPlaceholders })
-      downloadBlob(base64ToBlob(file.base64, DOCX_MIME), file.fileName)
+      downloadBlob(base64ToBlob(file.base64, file.fileName.endsWith('.zip') ? 'application/zip' : DOCX_MIME), file.fileName)
+      exports.value = await call('packets:exports', { caseId: letter.value.caseId })
       return file.fileName
     } finally {
       isExporting.value = false
     }
+  }
+
+  /** Records the sending; the case is reloaded because its filing day (and deadlines) may change. */
+  async function markSent(input: PacketMarkSent) {
+    exports.value = await call('packets:markSent', input)
+    const cases = useCaseStore()
+    if (cases.current && cases.current.id === caseId.value) cases.replace(await call('cases:get', { caseId: cases.current.id }))
   }
 
   async function loadOrganization() {
@@ -157,6 +176,7 @@ export const useDocumentStore = defineStore('documents', () => {
     letter,
     organization,
     isExporting,
+    exports,
     progress,
     load,
     setEvidence,
@@ -168,6 +188,7 @@ export const useDocumentStore = defineStore('documents', () => {
     saveLetter,
     resetLetter,
     exportPacket,
+    markSent,
     loadOrganization,
     saveOrganization,
   }

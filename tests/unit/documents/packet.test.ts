@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../electron/core/dispatcher'
 import { detectAttachmentKind } from '../../../electron/core/documents/attachmentStore'
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/documents'
-import { base64, pdfBytes, pngBytes, setupCaseCore } from './documentFixtures'
+import { base64, docxOfExport, docxParagraphs, pdfBytes, pngBytes, setupCaseCore } from './documentFixtures'
 
 let dispose: (() => void) | null = null
 afterEach(() => {
@@ -16,16 +16,6 @@ function setup(...args: Parameters<typeof setupCaseCore>) {
   const made = setupCaseCore(...args)
   dispose = made.dispose
   return made
-}
-
-/** Paragraph texts of word/document.xml, in order. */
-export async function docxParagraphs(buffer: Buffer): Promise<{ xml: string; paragraphs: string[] }> {
-  const zip = await JSZip.loadAsync(buffer)
-  const xml = await zip.file('word/document.xml')!.async('string')
-  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
-  )
-  return { xml, paragraphs }
 }
 
 describe('attachments', () => {
@@ -71,27 +61,30 @@ describe('attachments', () => {
 })
 
 describe('the DOCX packet', () => {
-  it('holds the cover letter, the (edited) appeal letter, the exhibit index and exhibits in order, on US Letter pages', async () => {
+  it('holds the fax cover sheet, cover letter, the (edited) appeal letter, the exhibit index and slip sheets in order, on US Letter pages', async () => {
     const { core, caseId } = setup()
     core.documents.upload({ caseId, fileName: 'denial.pdf', label: 'Denial notice', base64: base64(pdfBytes('1')) })
     core.documents.upload({ caseId, fileName: 'labs.png', label: 'IgG levels', base64: base64(pngBytes()) })
     const draft = core.documents.letter(caseId, 'internal_appeal')
     core.documents.saveLetter({ caseId, kind: 'internal_appeal', body: draft.body.replace('Dear Appeals Reviewer,', 'Dear Appeals Reviewer,\n\nThe patient had two serious infections this year.') })
     const file = await core.documents.buildPacket({ caseId, kind: 'internal_appeal', acceptPlaceholders: true })
-    expect(file.fileName).toBe('Núñez José - Internal appeal - 2026-11-25.docx')
-    const { xml, paragraphs } = await docxParagraphs(Buffer.from(file.base64, 'base64'))
+    expect(file.fileName).toBe('Núñez José - Internal appeal - 2026-11-25.zip')
+    const { docx, names } = await docxOfExport(file)
+    expect(names).toEqual(['Núñez José - Internal appeal - 2026-11-25.docx', 'exhibits/Exhibit-01-Denial-notice.pdf', 'exhibits/Exhibit-02-IgG-levels.png'])
+    const { xml, paragraphs } = await docxParagraphs(docx)
     const at = (text: string) => paragraphs.findIndex((p) => p.includes(text))
-    expect(at('Cover letter')).toBe(0)
+    expect(at('FAX COVER SHEET')).toBe(0)
+    expect(at('Cover letter')).toBeGreaterThan(at('CONFIDENTIALITY NOTICE'))
     expect(at('Enclosed please find the internal appeal for José Núñez')).toBeGreaterThan(0)
     expect(at('The patient had two serious infections this year.')).toBeGreaterThan(at('Enclosed please find'))
-    expect(at('Exhibit index')).toBeGreaterThan(at('The patient had two serious infections'))
-    expect(at('Exhibit 1: Denial notice')).toBeGreaterThan(at('Exhibit index'))
-    expect(at('Exhibit 2: IgG levels')).toBeGreaterThan(at('Exhibit 1: Denial notice'))
+    expect(at('EXHIBIT INDEX')).toBeGreaterThan(at('The patient had two serious infections'))
+    expect(at('Exhibit 1 — Denial notice')).toBeGreaterThan(at('EXHIBIT INDEX'))
+    expect(at('Exhibit 2 — IgG levels')).toBeGreaterThan(at('Exhibit 1 — Denial notice'))
     expect(xml).toContain('<w:pgSz w:w="12240" w:h="15840"')
     expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>/)
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/>/)
     expect(xml).toContain('w:val="yellow"')
-    const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))
+    const zip = await JSZip.loadAsync(docx)
     const footers = await Promise.all(Object.keys(zip.files).filter((n) => /footer\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')))
     expect(footers.join('')).toContain('PAGE')
     expect(footers.join('')).toContain('NUMPAGES')
@@ -109,8 +102,8 @@ describe('the DOCX packet', () => {
     const exported = await dispatch('packets:export', { caseId, kind: 'internal_appeal', acceptPlaceholders: true })
     if (!exported.ok) throw new Error(exported.error.message)
     const file = exported.data as { fileName: string; base64: string }
-    expect(file.fileName).toBe('Núñez José - Internal appeal - 2026-11-25.docx')
-    const { paragraphs } = await docxParagraphs(Buffer.from(file.base64, 'base64'))
+    expect(file.fileName).toBe('Núñez José - Internal appeal - 2026-11-25.zip')
+    const { paragraphs } = await docxParagraphs((await docxOfExport(file)).docx)
     expect(paragraphs.join('\n')).toContain('José Núñez')
   })
 
@@ -138,6 +131,7 @@ describe('the DOCX packet', () => {
     const file = await core.documents.buildPacket({ caseId, kind: 'medical_necessity_letter', acceptPlaceholders: true })
     const { paragraphs } = await docxParagraphs(Buffer.from(file.base64, 'base64'))
     expect(paragraphs[0]).toBe('Letter of medical necessity (draft for the prescriber)')
-    expect(paragraphs.some((p) => p.includes('Exhibit index'))).toBe(false)
+    expect(file.fileName).toMatch(/\.docx$/)
+    expect(paragraphs.some((p) => p.includes('EXHIBIT INDEX') || p.includes('FAX COVER SHEET'))).toBe(false)
   })
 })
