@@ -1,4 +1,4 @@
-import { CHANNELS, type ApiError, type ApiResult, type Channel, type OverturnApi, type RequestOf, type ResponseOf } from '../../../shared/contract'
+import type { ApiError, ApiResult, Channel, OverturnApi, RequestOf, ResponseOf } from '../../../shared/contract'
 
 declare global {
   interface Window {
@@ -48,7 +48,16 @@ function createBridgeApi(): OverturnApi {
       return { ok: false, error: { code: 'internal', message: 'error.bridgeUnreachable' } }
     }
   }
-  return Object.fromEntries(CHANNELS.map((c) => [c, (request: unknown) => call(c, request)])) as unknown as OverturnApi
+  // A proxy rather than a table built from the contract: the start-up bundle then carries no schemas
+  // (the core validates every request anyway, and unknown channels get `unknown_channel`).
+  const methods = new Map<string, (request: unknown) => Promise<ApiResult<unknown>>>()
+  return new Proxy({} as OverturnApi, {
+    get: (_target, name) => {
+      if (typeof name !== 'string') return undefined
+      if (!methods.has(name)) methods.set(name, (request: unknown) => call(name as Channel, request))
+      return methods.get(name)
+    },
+  })
 }
 
 let api: OverturnApi | null = null
