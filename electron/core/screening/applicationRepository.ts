@@ -1,4 +1,4 @@
-import type { ApplicationStatus, ApplicationStatusChange } from '../../../shared/domain/screening'
+import type { Application, ApplicationStatus, ApplicationStatusChange } from '../../../shared/domain/screening'
 import type { ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
 import type { Db } from '../db/openDatabase'
 import { centsToDollars, dollarsToCents } from '../repositories/rowMapping'
@@ -23,24 +23,7 @@ interface ApplicationRow {
 }
 
 /** An application without its reminders, which the module computes from the program's rules. */
-export interface ApplicationRecord {
-  id: number
-  applicantId: number
-  programId: number
-  programName: string
-  status: ApplicationStatus
-  awardAmount: number | null
-  appliedOn: string | null
-  preApprovedOn: string | null
-  documentsDueOn: string | null
-  decidedOn: string | null
-  grantStart: string | null
-  grantEnd: string | null
-  lastPaidClaimOn: string | null
-  notes: string
-  createdAt: string
-  updatedAt: string
-}
+export type ApplicationRecord = Omit<Application, 'reminders'>
 
 const toRecord = (row: ApplicationRow): ApplicationRecord => ({
   id: row.id,
