@@ -13,8 +13,8 @@ import { createCore, type Core } from '../../electron/core/createCore'
 import { generateCaseload } from '../../electron/core/demo/demoCaseload'
 import { ADVOCATE_NAMES } from '../../electron/core/demo/demoFacts'
 import { seedDemoOutcomes } from '../../electron/core/insights/demoOutcomes'
-import { createCaseRepository } from '../../electron/core/repositories/caseRepository'
-import { createContactRepository } from '../../electron/core/repositories/contactRepository'
+import { createCaseRepository } from '../../electron/core/cases/caseRepository'
+import { createContactRepository } from '../../electron/core/cases/contactRepository'
 
 export const SEARCH_TARGET_P95_MS = 30
 export const DASHBOARD_TARGET_MS = 300

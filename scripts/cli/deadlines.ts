@@ -1,7 +1,7 @@
 import { isDayString, localDayOf } from '../../shared/domain/days'
 import { caseFileSchema } from '../../shared/schemas/caseFileSchema'
 import { caseFileToRecord } from '../../electron/core/caseFiles/caseFile'
-import { caseFactsOf, representationWarning } from '../../electron/core/services/deadlineService'
+import { caseFactsOf, representationWarning } from '../../electron/core/deadlines/deadlineService'
 import { computeDeadlines } from '../../electron/core/deadlines/deadlineEngine'
 import { firstPositional, option, readValidJson, usage } from './cliFiles'
 

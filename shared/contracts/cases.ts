@@ -1,4 +1,4 @@
-import type { Advocate, BoardData, CaseDetail, CaseloadInfo, ContactEntry } from '../domain/dto'
+import type { Advocate, BoardData, CaseDetail, CaseloadInfo, ContactEntry } from '../domain/cases'
 import { boardQuerySchema, caseCreateSchema, caseIdSchema, caseMoveSchema, contactCreateSchema } from '../schemas/caseSchemas'
 import { channel, emptyRequest } from './channel'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Agenda, IcsFile } from '../domain/agenda'
 import type { MoveCheck } from '../domain/deadlines'
-import type { CaseDetail } from '../domain/dto'
+import type { CaseDetail } from '../domain/cases'
 import { appealUpdateSchema, moveCheckSchema, priorAuthSaveSchema, representationSaveSchema } from '../schemas/appealSchemas'
 import { id } from '../schemas/fields'
 import { channel, emptyRequest } from './channel'

@@ -1,5 +1,5 @@
 import type { ApiResult, Channel, OverturnApi } from '../../shared/contract'
-import type { BoardCard, BoardData } from '../../shared/domain/dto'
+import type { BoardCard, BoardData } from '../../shared/domain/cases'
 import { STAGES, type Stage } from '../../shared/domain/enums'
 
 /** A card with plausible defaults. */

@@ -1,6 +1,6 @@
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import { CASE_FILE_FORMAT, CASE_FILE_VERSION, type CaseFile, type CaseFileInput } from '../../../shared/schemas/caseFileSchema'
-import type { CaseRecord } from '../services/deadlineService'
+import type { CaseRecord } from '../deadlines/deadlineService'
 
 /** Writes a stored case as a version-1 case file (docs/case-file.md). */
 export function toCaseFile(detail: CaseDetail): CaseFileInput {

@@ -10,7 +10,7 @@ import type {
   PacketExportRecord,
   PacketFile,
 } from '../../../shared/domain/documents'
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import { evidenceRulesFor } from '../../../shared/rules/evidence'
 import { findPlaceholders } from '../../../shared/rules/letters/facts'
 import { letterKindRule, lettersForFamily, workingLevel } from '../../../shared/rules/letters/kinds'
@@ -22,7 +22,7 @@ import {
 } from '../../../shared/schemas/documentSchemas'
 import type { Db } from '../db/openDatabase'
 import { AppError } from '../errors'
-import { createSettingsRepository } from '../repositories/settingsRepository'
+import { createSettingsRepository } from '../settings/settingsRepository'
 import { createAttachmentStore } from './attachmentStore'
 import { cleanDocText } from './docText'
 import { createAttachmentRepository, createEvidenceRepository, createLetterRepository, publicAttachment } from './documentRepository'

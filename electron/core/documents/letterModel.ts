@@ -1,5 +1,5 @@
 import type { Attachment, LetterKind, Organization } from '../../../shared/domain/documents'
-import type { CaseDetail, DenialDetail } from '../../../shared/domain/dto'
+import type { CaseDetail, DenialDetail } from '../../../shared/domain/cases'
 import { REASON_NAMES_EN, argumentsFor, headingFor } from '../../../shared/rules/letters/arguments'
 import { fillTemplate, placeholder, type Facts } from '../../../shared/rules/letters/facts'
 import { letterKindRule, type LetterKindRule } from '../../../shared/rules/letters/kinds'

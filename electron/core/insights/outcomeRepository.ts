@@ -1,7 +1,7 @@
 import type { CaseOutcome, DecisionLevel, OutcomeResult } from '../../../shared/domain/insights'
 import type { OutcomeRecord } from '../../../shared/schemas/insightSchemas'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, dollarsToCents, toBool } from '../repositories/rowMapping'
+import { centsToDollars, dollarsToCents, toBool } from '../db/rowMapping'
 
 interface OutcomeRow {
   id: number

@@ -1,7 +1,7 @@
 import type { UsState } from '../../../shared/domain/enums'
 import type { Applicant, ApplicantFacts, DrugCoverage, InsuranceType } from '../../../shared/domain/screening'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, dollarsToCents, likePattern, parseJsonArray, toBool } from '../repositories/rowMapping'
+import { centsToDollars, dollarsToCents, likePattern, parseJsonArray, toBool } from '../db/rowMapping'
 
 interface ApplicantRow {
   id: number

@@ -1,7 +1,7 @@
 import type { Application, ApplicationStatus, ApplicationStatusChange } from '../../../shared/domain/screening'
 import type { ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, dollarsToCents } from '../repositories/rowMapping'
+import { centsToDollars, dollarsToCents } from '../db/rowMapping'
 
 interface ApplicationRow {
   id: number

@@ -1,7 +1,7 @@
 import type { PlanFamily, Stage, UsState } from '../../../shared/domain/enums'
 import { insuranceTypeOfPlanFamily, type ApplicantFacts } from '../../../shared/domain/screening'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, parseJsonArray } from '../repositories/rowMapping'
+import { centsToDollars, parseJsonArray } from '../db/rowMapping'
 
 interface CaseFactsRow {
   case_id: number

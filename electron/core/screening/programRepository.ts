@@ -1,6 +1,6 @@
 import type { FundStatus, Program, ProgramFacts, ProgramRules, ProgramType } from '../../../shared/domain/screening'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from '../repositories/rowMapping'
+import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from '../db/rowMapping'
 
 interface ProgramRow {
   id: number

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { z } from 'zod'
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_BYTES, MAX_BUNDLE_CASES, type BundleCaseReport } from '../../../shared/domain/transfer'
 import { ATTACHMENT_FILE_TYPES, type CaseFileContact } from '../../../shared/schemas/caseFileParts'
 import { caseFileSchema, type CaseFile, type CaseFileInput } from '../../../shared/schemas/caseFileSchema'

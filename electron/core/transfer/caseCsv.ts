@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { toCsv, type CsvCell } from '../../../shared/domain/csv'
 import { isDayString } from '../../../shared/domain/days'
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import { DENIAL_REASONS, PLAN_FAMILIES, STAGES, THERAPY_CATEGORIES, URGENCIES, type DenialReason } from '../../../shared/domain/enums'
 import {
   CASE_CSV_FIELDS,

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { localDayOf } from '../../../shared/domain/days'
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import {
   MAX_BUNDLE_BYTES,
   MAX_BUNDLE_CASES,
@@ -20,12 +20,12 @@ import type { Db } from '../db/openDatabase'
 import { createAttachmentStore } from '../documents/attachmentStore'
 import { createAttachmentRepository } from '../documents/documentRepository'
 import { AppError } from '../errors'
-import type { CaseRepository } from '../repositories/caseRepository'
-import type { ContactRepository } from '../repositories/contactRepository'
-import type { PriorAuthRepository } from '../repositories/priorAuthRepository'
-import type { RepresentationRepository } from '../repositories/representationRepository'
-import { dollarsToCents } from '../repositories/rowMapping'
-import type { DeadlineService } from '../services/deadlineService'
+import type { CaseRepository } from '../cases/caseRepository'
+import type { ContactRepository } from '../cases/contactRepository'
+import type { PriorAuthRepository } from '../deadlines/priorAuthRepository'
+import type { RepresentationRepository } from '../cases/representationRepository'
+import { dollarsToCents } from '../db/rowMapping'
+import type { DeadlineService } from '../deadlines/deadlineService'
 import { attachmentPath, buildBundle, bundleEntry, checkBundle, type CheckedCase } from './caseBundle'
 import { caseloadCsv, checkMapping, previewCsv, readCsv, validateRows } from './caseCsv'
 

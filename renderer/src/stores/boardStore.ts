@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
-import type { BoardCard, BoardData } from '../../../shared/domain/dto'
+import type { BoardCard, BoardData } from '../../../shared/domain/cases'
 import { STAGES, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
 import type { RequestOf } from '../../../shared/contract'
 import { call } from '../api/client'

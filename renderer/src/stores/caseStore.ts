@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { CaseDetail } from '../../../shared/domain/dto'
+import type { CaseDetail } from '../../../shared/domain/cases'
 import type { RequestOf } from '../../../shared/contract'
 import type { CaseCreateInput, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import { call } from '../api/client'

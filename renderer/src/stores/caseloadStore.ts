@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Advocate, CaseloadInfo } from '../../../shared/domain/dto'
+import type { Advocate, CaseloadInfo } from '../../../shared/domain/cases'
 import { call } from '../api/client'
 
 /** The caseload's reference data (advocates) and whole-caseload actions. */

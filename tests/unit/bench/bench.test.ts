@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createCore } from '../../../electron/core/createCore'
-import { insertBulkCaseload } from '../../../electron/core/demo/bulkCaseload'
+import { insertBulkCaseload } from '../../../scripts/bench/bulkCaseload'
 import { runBench } from '../../../scripts/bench/runBench'
 
 const TODAY = '2026-11-25'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../electron/core/dispatcher'
-import { buildIcs } from '../../../electron/core/services/icsCalendar'
+import { buildIcs } from '../../../electron/core/deadlines/icsCalendar'
 import { makeCore, sampleCase } from './testCore'
 
 const disposers: (() => void)[] = []

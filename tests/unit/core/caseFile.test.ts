@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { caseFileToRecord, toCaseFile } from '../../../electron/core/caseFiles/caseFile'
 import { computeDeadlines } from '../../../electron/core/deadlines/deadlineEngine'
-import { caseFactsOf } from '../../../electron/core/services/deadlineService'
+import { caseFactsOf } from '../../../electron/core/deadlines/deadlineService'
 import { caseFileSchema } from '../../../shared/schemas/caseFileSchema'
 import { makeCore, sampleCase } from './testCore'
 

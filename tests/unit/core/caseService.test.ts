@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
 import { createDispatcher } from '../../../electron/core/dispatcher'
-import { CLOSED_CARDS_SHOWN } from '../../../electron/core/repositories/boardRepository'
+import { CLOSED_CARDS_SHOWN } from '../../../electron/core/cases/boardRepository'
 import { makeCore, sampleCase } from './testCore'
 
 let disposers: (() => void)[] = []

@@ -1,4 +1,4 @@
-import type { ContactEntry } from '../../../shared/domain/dto'
+import type { ContactEntry } from '../../../shared/domain/cases'
 import type { ContactKind } from '../../../shared/domain/enums'
 import type { ContactCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'

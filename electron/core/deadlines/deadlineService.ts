@@ -1,10 +1,10 @@
 import type { CaseFacts, DeadlineReport, MoveCheck } from '../../../shared/domain/deadlines'
-import type { PriorAuthEntry, Representation } from '../../../shared/domain/dto'
+import type { PriorAuthEntry, Representation } from '../../../shared/domain/cases'
 import type { Stage } from '../../../shared/domain/enums'
 import { representationExpiry, representationStatus } from '../../../shared/rules/representation'
-import { checkMove, computeDeadlines, levelForStage } from '../deadlines/deadlineEngine'
-import type { CaseCore } from '../repositories/caseRepository'
-import type { DeadlineRepository } from '../repositories/deadlineRepository'
+import { checkMove, computeDeadlines, levelForStage } from './deadlineEngine'
+import type { CaseCore } from '../cases/caseRepository'
+import type { DeadlineRepository } from './deadlineRepository'
 
 /** A stored case as the deadline rules see it. */
 export type CaseRecord = CaseCore & { priorAuths: PriorAuthEntry[]; representation: Representation | null }

@@ -1,8 +1,8 @@
-import type { CaseDetail, DenialDetail, HistoryEntry } from '../../../shared/domain/dto'
+import type { CaseDetail, DenialDetail, HistoryEntry } from '../../../shared/domain/cases'
 import type { DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from '../../../shared/domain/enums'
 import type { CaseCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
-import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from './rowMapping'
+import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from '../db/rowMapping'
 
 interface CaseRow {
   id: number

@@ -1,6 +1,6 @@
-import type { PriorAuthEntry, PriorAuthOutcome } from '../../../shared/domain/dto'
+import type { PriorAuthEntry, PriorAuthOutcome } from '../../../shared/domain/cases'
 import type { Db } from '../db/openDatabase'
-import { toBool } from './rowMapping'
+import { toBool } from '../db/rowMapping'
 
 interface PriorAuthRow {
   id: number

@@ -1,11 +1,11 @@
-import { addCalendarDays } from '../../../shared/domain/days'
-import { INSURANCE_TYPES, type ApplicantFacts, type InsuranceType } from '../../../shared/domain/screening'
-import type { Stage } from '../../../shared/domain/enums'
-import type { Db } from '../db/openDatabase'
-import { computeDeadlines } from '../deadlines/deadlineEngine'
-import { caseFactsOf, systemTimeZone, type CaseRecord } from '../services/deadlineService'
-import { generateCaseload, type GeneratedCase } from './demoCaseload'
-import { ADVOCATE_NAMES, seededRandom } from './demoFacts'
+import { addCalendarDays } from '../../shared/domain/days'
+import { INSURANCE_TYPES, type ApplicantFacts, type InsuranceType } from '../../shared/domain/screening'
+import type { Stage } from '../../shared/domain/enums'
+import type { Db } from '../../electron/core/db/openDatabase'
+import { computeDeadlines } from '../../electron/core/deadlines/deadlineEngine'
+import { caseFactsOf, systemTimeZone, type CaseRecord } from '../../electron/core/deadlines/deadlineService'
+import { generateCaseload, type GeneratedCase } from '../../electron/core/demo/demoCaseload'
+import { ADVOCATE_NAMES, seededRandom } from '../../electron/core/demo/demoFacts'
 
 export interface BulkCaseloadOptions {
   /** The day the caseload is generated for (`YYYY-MM-DD`); dates are spread backwards from it. */

@@ -1,6 +1,6 @@
 import type { screeningChannels } from '../../../shared/contracts/screening'
 import type { Core } from '../createCore'
-import type { HandlersFor } from './handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 
 export function screeningHandlers(core: Core): HandlersFor<keyof typeof screeningChannels> {
   return {

@@ -1,6 +1,6 @@
-import type { Advocate } from '../../../shared/domain/dto'
+import type { Advocate } from '../../../shared/domain/cases'
 import type { Db } from '../db/openDatabase'
-import { toBool } from './rowMapping'
+import { toBool } from '../db/rowMapping'
 
 interface AdvocateRow {
   id: number

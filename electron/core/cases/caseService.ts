@@ -1,4 +1,4 @@
-import type { CaseDetail, ContactEntry } from '../../../shared/domain/dto'
+import type { CaseDetail, ContactEntry } from '../../../shared/domain/cases'
 import type { MoveCheck } from '../../../shared/domain/deadlines'
 import { localDayOf } from '../../../shared/domain/days'
 import type { Stage } from '../../../shared/domain/enums'
@@ -6,12 +6,12 @@ import type { AppealUpdate, PriorAuthSave, RepresentationSave } from '../../../s
 import type { CaseCreate, CaseMove, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
 import { AppError, notFound } from '../errors'
-import type { AdvocateRepository } from '../repositories/advocateRepository'
-import type { CaseRepository } from '../repositories/caseRepository'
-import type { ContactRepository } from '../repositories/contactRepository'
-import type { PriorAuthRepository } from '../repositories/priorAuthRepository'
-import type { RepresentationRepository } from '../repositories/representationRepository'
-import type { CaseRecord, DeadlineService } from './deadlineService'
+import type { AdvocateRepository } from './advocateRepository'
+import type { CaseRepository } from './caseRepository'
+import type { ContactRepository } from './contactRepository'
+import type { PriorAuthRepository } from '../deadlines/priorAuthRepository'
+import type { RepresentationRepository } from './representationRepository'
+import type { CaseRecord, DeadlineService } from '../deadlines/deadlineService'
 
 interface Deps {
   db: Db

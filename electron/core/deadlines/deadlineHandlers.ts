@@ -1,8 +1,8 @@
 import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
 import type { deadlineChannels } from '../../../shared/contracts/deadlines'
 import type { Core } from '../createCore'
-import { buildIcs } from '../services/icsCalendar'
-import type { HandlersFor } from './handlerTypes'
+import { buildIcs } from './icsCalendar'
+import type { HandlersFor } from '../handlerTypes'
 
 export function deadlineHandlers(core: Core): HandlersFor<keyof typeof deadlineChannels> {
   return {

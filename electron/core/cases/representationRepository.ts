@@ -1,4 +1,4 @@
-import type { Representation, RepresentationKind } from '../../../shared/domain/dto'
+import type { Representation, RepresentationKind } from '../../../shared/domain/cases'
 import type { Db } from '../db/openDatabase'
 
 interface RepresentationRow {

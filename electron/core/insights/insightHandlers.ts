@@ -1,6 +1,6 @@
 import type { insightChannels } from '../../../shared/contracts/insights'
 import type { Core } from '../createCore'
-import type { HandlersFor } from './handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 
 export function insightHandlers(core: Core): HandlersFor<keyof typeof insightChannels> {
   return {

@@ -1,6 +1,6 @@
 import type { documentChannels } from '../../../shared/contracts/documents'
 import type { Core } from '../createCore'
-import type { HandlersFor } from './handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 
 export function documentHandlers(core: Core): HandlersFor<keyof typeof documentChannels> {
   return {

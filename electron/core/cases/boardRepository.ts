@@ -1,10 +1,10 @@
-import type { BoardCard, BoardData } from '../../../shared/domain/dto'
+import type { BoardCard, BoardData } from '../../../shared/domain/cases'
 import { STAGES, type DenialReason, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
 import { evidenceRulesFor } from '../../../shared/rules/evidence'
 import { workingLevel } from '../../../shared/rules/letters/kinds'
 import type { BoardQuery } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
-import { likePattern, toBool } from './rowMapping'
+import { likePattern, toBool } from '../db/rowMapping'
 
 interface CardRow {
   id: number

@@ -1,7 +1,7 @@
 import { localDayOf } from '../../../shared/domain/days'
 import type { caseChannels } from '../../../shared/contracts/cases'
 import type { Core } from '../createCore'
-import type { HandlersFor } from './handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 
 export function caseHandlers(core: Core): HandlersFor<keyof typeof caseChannels> {
   return {

@@ -1,6 +1,6 @@
 import type { transferChannels } from '../../../shared/contracts/transfer'
 import type { Core } from '../createCore'
-import type { HandlersFor } from './handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 
 export function transferHandlers(core: Core): HandlersFor<keyof typeof transferChannels> {
   return {

@@ -1,7 +1,7 @@
 import type { AgendaItem } from '../../../shared/domain/agenda'
 import type { Stage } from '../../../shared/domain/enums'
 import type { Db } from '../db/openDatabase'
-import { toBool } from './rowMapping'
+import { toBool } from '../db/rowMapping'
 
 interface AgendaRow {
   case_id: number
