@@ -3,20 +3,14 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { contract, type Channel } from '../../shared/contract'
+import { DEFAULT_MAX_BODY_BYTES } from '../../shared/contracts/channel'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import type { Dispatch } from '../core/dispatcher'
 
-/** Largest request body the bridge reads: far above any form, far below a memory problem. */
-const MAX_BODY_BYTES = 1_000_000
-/** Per-channel exceptions: an attachment upload carries a file of up to 25 MB as base64 (≈ 33.4 MB). */
-/** Channels that carry files (base64 adds a third): attachments, case bundles (200 MB), spreadsheets. */
-const MAX_BODY_BYTES_BY_CHANNEL = new Map<string, number>([
-  ['documents:upload', 40_000_000],
-  ['transfer:importBundle', 280_000_000],
-  ['transfer:importCsv', 42_000_000],
-  ['transfer:previewCsv', 42_000_000],
-  ['applicants:import', 42_000_000],
-])
+/** The body limit is the channel's declared policy; an unknown name gets the ordinary form limit. */
+const maxBodyBytesOf = (channel: string) =>
+  Object.hasOwn(contract, channel) ? contract[channel as Channel].policy.maxBodyBytes : DEFAULT_MAX_BODY_BYTES
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,7 +64,7 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       }
       const channel = safeDecode(path.slice('/api/'.length))
       if (channel === null) return send(res, 400, { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } })
-      const body = await readBody(req, MAX_BODY_BYTES_BY_CHANNEL.get(channel) ?? MAX_BODY_BYTES)
+      const body = await readBody(req, maxBodyBytesOf(channel))
       if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', message: 'error.tooLarge' } }, { Connection: 'close' })
       let request: unknown
       try {

@@ -1,6 +1,10 @@
 export const ROLE_IDS = ['administrator', 'advocate', 'screener', 'read_only'] as const
 export type RoleId = (typeof ROLE_IDS)[number]
 
+/** What an audit-trail entry records (HIPAA 45 CFR 164.312(b)). */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'move', 'view', 'export', 'import', 'unlock', 'unlock_failed', 'lock', 'backup', 'restore', 'security'] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 export interface SessionUser {
   id: string
   displayName: string

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
+import type { AuditAction } from '../../../shared/domain/session'
 import type { Db } from '../db/openDatabase'
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'move', 'view', 'export', 'import', 'unlock', 'unlock_failed', 'lock', 'backup', 'restore', 'security'] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/session'
 
 export interface AuditEntry {
   id: number

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ApiResult } from '../../../shared/contract'
+import type { ApiResult, Channel } from '../../../shared/contract'
 import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog } from '../audit/auditLog'
 import { createBackup, listBackups, rotateBackups } from '../backup/backupService'
@@ -11,7 +11,7 @@ import { AppError } from '../errors'
 import { createKeyStore, keyStoreExists, readKeyStore, unlockWithPassphrase, writeKeyStore, type KeyStoreFile, type StoredUser } from '../security/keyStore'
 import { auditAfterCall } from './auditRules'
 import { handleSessionChannel, isSessionChannel } from './sessionHandlers'
-import { isReadChannel, mayCall } from './permissions'
+import { mayCall, policyOf } from './permissions'
 
 const LOCK_FILE = 'overturn.lock'
 const AUTO_BACKUP_MS = 15 * 60_000
@@ -223,9 +223,10 @@ export function createAppSession(options: AppSessionOptions) {
         return { ok: false, error: { code: 'locked', message: 'error.locked' } }
       }
       if (!BACKGROUND_CHANNELS.has(channel)) lastActivity = now().getTime()
-      if (!mayCall(user.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
+      // An unknown name falls through to the dispatcher, which answers `unknown_channel`.
+      if (policyOf(channel) && !mayCall(user.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
       const result = await coreDispatch(channel, request)
-      if (result.ok) auditAfterCall(session, channel, request, result.data, isReadChannel(channel))
+      if (result.ok) auditAfterCall(session, channel as Channel, request, result.data)
       return result
     },
 

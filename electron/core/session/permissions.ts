@@ -1,28 +1,22 @@
+import { contract, type Channel } from '../../../shared/contract'
+import type { ChannelPolicy } from '../../../shared/contracts/channel'
 import type { RoleId } from '../../../shared/domain/session'
 
-/**
- * Which channels only read. Anything not matched here counts as a write, so a new channel is
- * protected until someone decides otherwise (HIPAA 45 CFR 164.312(a)(1), access control).
- */
-const READ_VERB = /:(get|list|board|info|agenda|counts|ics|checkMove|query|search|load|preview|previewRestore|summary|results|status|verify|catalog|csv|funderDocx|export|exportPacket|exportBundle|exportCsv|previewCsv|download|checklist|letters|letter|needs|exports)$/
-
-export const isReadChannel = (channel: string) => READ_VERB.test(channel)
-
-/** Export-like reads are recorded in the audit trail as exports (listing recorded exports is not one). */
-export const isExportChannel = (channel: string) =>
-  !/:exports$/.test(channel) && (/:(ics|csv|funderDocx|export|exportPacket|download)$/i.test(channel) || /export/i.test(channel))
-
-/** Foundation screeners work in the screening area only. */
-const SCREENING_DOMAINS = /^(applicants|programs|screening|applications):/
-
-const ADMIN_ONLY = new Set(['users:create', 'backups:restore', 'session:setIdle', 'caseload:resetEmpty'])
-
-/** Whether a role may call a channel. */
-export function mayCall(role: RoleId, channel: string): boolean {
-  if (role === 'administrator') return true
-  if (ADMIN_ONLY.has(channel)) return false
-  if (isReadChannel(channel)) return true
-  if (role === 'read_only') return false
-  if (role === 'screener') return SCREENING_DOMAINS.test(channel)
-  return true
+/** The channel's declared policy, or undefined for a name that is not in the contract. */
+export function policyOf(channel: string): ChannelPolicy | undefined {
+  return Object.hasOwn(contract, channel) ? contract[channel as Channel].policy : undefined
 }
+
+/**
+ * Whether a role may call a channel: only what the contract declares (HIPAA 45 CFR 164.312(a)(1),
+ * access control). An unknown channel is refused.
+ */
+export function mayCall(role: RoleId, channel: string): boolean {
+  return policyOf(channel)?.roles.includes(role) ?? false
+}
+
+/** Whether a channel answers while the caseload is locked (the lock screen's own calls). */
+export const isAllowedWhileLocked = (channel: string) => policyOf(channel)?.allowedWhileLocked ?? false
+
+/** Whether a channel only reads: it changes nothing, so a call does not count as a write. */
+export const isReadChannel = (channel: string) => policyOf(channel)?.access === 'read'

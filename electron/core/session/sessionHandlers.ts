@@ -11,13 +11,11 @@ import { addUser, changePassphrase, readKeyStore, unlockWithPassphrase, unlockWi
 import { packBackup } from '../backup/packBackup'
 import { restoreBackup } from '../backup/restore'
 import type { AppSession } from './appSession'
+import { mayCall } from './permissions'
 
 type SessionChannel = keyof typeof sessionChannels
 export const isSessionChannel = (channel: string): channel is SessionChannel => Object.hasOwn(sessionChannels, channel)
 
-/** Channels that work while locked (everything else under session:/users:/audit:/backups: needs a key). */
-const OPEN_WHILE_LOCKED = new Set<SessionChannel>(['session:status', 'session:setup', 'session:unlock', 'session:lock', 'session:recover'])
-const ADMIN_ONLY = new Set<SessionChannel>(['users:create', 'session:setIdle', 'backups:restore', 'audit:verify'])
 
 function requireUnlocked(session: AppSession) {
   const { core, user, dataKey } = session
@@ -136,8 +134,10 @@ export async function handleSessionChannel(session: AppSession, channel: Session
   const parsed = contract[channel].request.safeParse(request ?? {})
   if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
   const isRescue = channel === 'backups:restore' && session.damaged !== null
-  if (!OPEN_WHILE_LOCKED.has(channel) && !session.core && !isRescue) return { ok: false, error: { code: 'locked', message: 'error.locked' } }
-  if (ADMIN_ONLY.has(channel) && !isRescue && session.user?.role !== 'administrator') return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
+  // Who may call what, and what works while locked, is the channel's policy in the contract.
+  const { allowedWhileLocked } = contract[channel].policy
+  if (!allowedWhileLocked && !session.core && !isRescue) return { ok: false, error: { code: 'locked', message: 'error.locked' } }
+  if (!allowedWhileLocked && !isRescue && (!session.user || !mayCall(session.user.role, channel))) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
   try {
     const handler = handlers[channel] as (session: AppSession, request: unknown) => unknown
     return { ok: true, data: await handler(session, parsed.data) }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isReadChannel } from '../../../electron/core/session/permissions'
+import { policyOf } from '../../../electron/core/session/permissions'
 import { CHANNELS, type ApiResult, type Channel } from '../../../shared/contract'
 import { requestFor } from './fuzzArbitraries'
 import { dbFingerprint, expectSafeError, folderFingerprint, newUnlockedSession, PASSPHRASE } from './hardeningHelpers'
@@ -19,7 +19,8 @@ const LAST = ['caseload:loadDemo', 'caseload:removeDemo', 'caseload:resetEmpty',
 const ORDERED: Channel[] = [...CHANNELS.filter((c) => !LAST.includes(c)), ...LAST.filter((c): c is Channel => (CHANNELS as string[]).includes(c))]
 /** Session channels that change the session or the key store when they succeed. */
 const SESSION_WRITES = new Set(['session:setup', 'session:unlock', 'session:lock', 'session:recover', 'session:setIdle', 'users:create', 'users:changePassphrase', 'backups:create', 'backups:restore', 'audit:verify'])
-const writesWhenOk = (channel: string) => SESSION_WRITES.has(channel) || !isReadChannel(channel)
+/** Writes by their declared access; a packet export also writes its record on the case. */
+const writesWhenOk = (channel: string) => SESSION_WRITES.has(channel) || ['write', 'admin'].includes(policyOf(channel)?.access ?? 'write') || channel === 'packets:export'
 
 let clock = Date.parse('2026-11-25T15:00:00Z')
 const ctx = {} as ReturnType<typeof newUnlockedSession>
