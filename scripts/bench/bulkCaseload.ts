@@ -6,6 +6,7 @@ import { computeDeadlines } from '../../electron/core/deadlines/deadlineEngine'
 import { caseFactsOf, systemTimeZone, type CaseRecord } from '../../electron/core/deadlines/deadlineService'
 import { generateCaseload, type GeneratedCase } from '../../electron/core/demo/demoCaseload'
 import { ADVOCATE_NAMES, seededRandom } from '../../electron/core/demo/demoFacts'
+import { createSettingsRepository } from '../../electron/core/settings/settingsRepository'
 
 export interface BulkCaseloadOptions {
   /** The day the caseload is generated for (`YYYY-MM-DD`); dates are spread backwards from it. */
@@ -239,8 +240,9 @@ export function insertBulkCaseload(db: Db, options: BulkCaseloadOptions): BulkCa
   db.pragma(`synchronous = ${Number(saved.synchronous)}`)
   db.pragma(`cache_size = ${Number(saved.cacheSize)}`)
   db.pragma('wal_checkpoint(TRUNCATE)')
-  db.prepare("INSERT OR REPLACE INTO app_settings (key, value) VALUES ('initialized', ?)").run(nowIso)
-  db.prepare("INSERT OR REPLACE INTO app_settings (key, value) VALUES ('current_advocate_id', ?)").run(String(advocateIds[0]))
+  const settings = createSettingsRepository(db)
+  settings.set('initialized', nowIso)
+  settings.set('current_advocate_id', String(advocateIds[0]))
   summary.millis = performance.now() - started
   return summary
 }

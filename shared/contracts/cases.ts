@@ -1,9 +1,11 @@
-import type { Advocate, BoardData, CaseDetail, CaseloadInfo, ContactEntry } from '../domain/cases'
-import { boardQuerySchema, caseCreateSchema, caseIdSchema, caseMoveSchema, contactCreateSchema } from '../schemas/caseSchemas'
-import { admin, channel, emptyRequest, read, write } from './channel'
+import type { BoardData, CaseDetail } from '../domain/cases'
+import type { MoveCheck } from '../domain/deadlines'
+import { appealUpdateSchema, moveCheckSchema } from '../schemas/appealSchemas'
+import { boardQuerySchema, caseCreateSchema, caseIdSchema, caseMoveSchema } from '../schemas/caseSchemas'
+import { channel, read, write } from './channel'
 
-/** Cases, the board, contacts and the caseload as a whole. */
-export const caseChannels = {
+/** Cases and the board: read, create, move (checked against the ladder first), appeal filing facts. */
+export const casesChannels = {
   /** Everything the board needs, filtered. */
   'cases:board': channel<typeof boardQuerySchema, BoardData>(boardQuerySchema, read()),
   /** One case with its patient, coverage, therapy, denials, history, contacts and deadlines. */
@@ -12,15 +14,8 @@ export const caseChannels = {
   'cases:create': channel<typeof caseCreateSchema, CaseDetail>(caseCreateSchema, write('create')),
   /** Move a case to another board column; recorded in its history. */
   'cases:move': channel<typeof caseMoveSchema, CaseDetail>(caseMoveSchema, write('move')),
-  /** Add an entry to a case's contacts log. */
-  'contacts:add': channel<typeof contactCreateSchema, ContactEntry>(contactCreateSchema, write('create')),
-  'advocates:list': channel<typeof emptyRequest, Advocate[]>(emptyRequest, read()),
-  /** Counts and location of the open caseload. */
-  'caseload:info': channel<typeof emptyRequest, CaseloadInfo>(emptyRequest, read()),
-  /** Remove every demo case (and demo-only patients), keeping real ones. */
-  'caseload:removeDemo': channel<typeof emptyRequest, CaseloadInfo>(emptyRequest, write('delete')),
-  /** Start a new empty caseload: every case is removed after the current database is backed up. */
-  'caseload:resetEmpty': channel<typeof emptyRequest, CaseloadInfo>(emptyRequest, admin('delete')),
-  /** Load the demo caseload into the current database. */
-  'caseload:loadDemo': channel<typeof emptyRequest, CaseloadInfo>(emptyRequest, write('create')),
+  /** Whether a move follows the ladder, before making it (a refusal or a caution to show). */
+  'cases:checkMove': channel<typeof moveCheckSchema, MoveCheck>(moveCheckSchema, read()),
+  /** Record when the current level was filed, internal levels, payer extension. */
+  'cases:updateAppeal': channel<typeof appealUpdateSchema, CaseDetail>(appealUpdateSchema, write('update')),
 } as const

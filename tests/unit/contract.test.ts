@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createHandlers } from '../../electron/core/dispatcher'
-import { CHANNELS, contract } from '../../shared/contract'
-import { sessionChannels } from '../../shared/contracts/session'
+import { appSessionChannels, CHANNELS, contract } from '../../shared/contract'
 
 // The Electron binary cannot be downloaded on these machines, so 'electron' is the one thing mocked:
 // a recorder standing in for contextBridge, ipcRenderer and ipcMain.
@@ -24,9 +25,20 @@ describe('the IPC contract', () => {
     }
   })
 
+  it('keeps each channel in the contract file named after its prefix (cases:move in contracts/cases.ts)', () => {
+    const folder = join(__dirname, '../../shared/contracts')
+    const declared: string[] = []
+    for (const file of readdirSync(folder).filter((f) => f !== 'channel.ts')) {
+      const names = [...readFileSync(join(folder, file), 'utf8').matchAll(/^\s*'([a-zA-Z]+:[a-zA-Z]+)': channel</gm)].map((m) => m[1])
+      for (const name of names) expect(`${name.split(':')[0]}.ts`, name).toBe(file)
+      declared.push(...names)
+    }
+    expect(declared.sort()).toEqual([...CHANNELS].sort())
+  })
+
   it('answers every contract channel: the core its own, the app session the session channels', () => {
     const handlers = Object.keys(createHandlers({} as never))
-    const sessionOnes = Object.keys(sessionChannels)
+    const sessionOnes = Object.keys(appSessionChannels)
     expect([...handlers, ...sessionOnes].sort()).toEqual([...CHANNELS].sort())
     expect(handlers.filter((c) => sessionOnes.includes(c))).toEqual([])
   })

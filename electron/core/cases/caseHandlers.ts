@@ -1,9 +1,10 @@
 import { localDayOf } from '../../../shared/domain/days'
-import type { caseChannels } from '../../../shared/contracts/cases'
+import type { ChannelsOf } from '../../../shared/contract'
+import type { DeadlineCaseChannel } from '../deadlines/deadlineHandlers'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
 
-export function caseHandlers(core: Core): HandlersFor<keyof typeof caseChannels> {
+export function caseHandlers(core: Core): HandlersFor<Exclude<ChannelsOf<'cases' | 'contacts' | 'advocates' | 'caseload'>, DeadlineCaseChannel>> {
   return {
     'cases:board': (query) => core.board.load(query, localDayOf(core.now())),
     'cases:get': ({ caseId }) => core.cases.get(caseId),

@@ -126,7 +126,7 @@ export function createCaseloadService(deps: Deps) {
     /** Links the unlocked account to its advocate row (created on first unlock), for "who" in history. */
     bindUser(userId: string, displayName: string): void {
       db.transaction(() => {
-        const key = `user_advocate:${userId}`
+        const key = `user_advocate:${userId}` as const
         let advocateId = Number(settings.get(key) ?? 0)
         if (!advocateId || !advocates.get(advocateId)) {
           advocateId = advocates.create(displayName, 'advocate', deps.now().toISOString())

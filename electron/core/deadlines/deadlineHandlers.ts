@@ -1,10 +1,13 @@
 import { addCalendarDays, localDayOf } from '../../../shared/domain/days'
-import type { deadlineChannels } from '../../../shared/contracts/deadlines'
+import type { ChannelsOf } from '../../../shared/contract'
 import type { Core } from '../createCore'
 import { buildIcs } from './icsCalendar'
 import type { HandlersFor } from '../handlerTypes'
 
-export function deadlineHandlers(core: Core): HandlersFor<keyof typeof deadlineChannels> {
+/** The case channels the deadline engine answers: checking a move against the ladder, and filing facts. */
+export type DeadlineCaseChannel = 'cases:checkMove' | 'cases:updateAppeal'
+
+export function deadlineHandlers(core: Core): HandlersFor<ChannelsOf<'deadlines' | 'priorAuth' | 'representation'> | DeadlineCaseChannel> {
   return {
     'cases:checkMove': ({ caseId, toStage }) => core.cases.checkMove(caseId, toStage),
     'cases:updateAppeal': (input) => core.cases.updateAppeal(input),

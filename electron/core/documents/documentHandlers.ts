@@ -1,8 +1,8 @@
-import type { documentChannels } from '../../../shared/contracts/documents'
+import type { ChannelsOf } from '../../../shared/contract'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
 
-export function documentHandlers(core: Core): HandlersFor<keyof typeof documentChannels> {
+export function documentHandlers(core: Core): HandlersFor<ChannelsOf<'evidence' | 'documents' | 'letters' | 'organization' | 'packets'>> {
   return {
     'evidence:list': ({ caseId }) => core.documents.checklist(caseId),
     'evidence:set': (input) => core.documents.setEvidence(input),

@@ -15,7 +15,6 @@ import { evidenceRulesFor } from '../../../shared/rules/evidence'
 import { findPlaceholders } from '../../../shared/rules/letters/facts'
 import { letterKindRule, lettersForFamily, workingLevel } from '../../../shared/rules/letters/kinds'
 import {
-  organizationSchema,
   type AttachmentUpload,
   type PacketExport,
   type PacketMarkSent,
@@ -26,7 +25,7 @@ import { createSettingsRepository } from '../settings/settingsRepository'
 import { createAttachmentStore } from './attachmentStore'
 import { cleanDocText } from './docText'
 import { createAttachmentRepository, createEvidenceRepository, createLetterRepository, publicAttachment } from './documentRepository'
-import { EMPTY_ORGANIZATION, buildCoverLetterText, buildLetterText, latestDenial } from './letterModel'
+import { buildCoverLetterText, buildLetterText, latestDenial } from './letterModel'
 import { createPacketAssembler, createPacketExportLog, type AssembledPacket } from './packetExports'
 
 export interface DocumentModuleDeps {
@@ -43,8 +42,6 @@ export interface DocumentModuleDeps {
   fileAppeal?: (caseId: number, filedOn: string) => void
 }
 
-const ORGANIZATION_KEY = 'organization'
-
 /**
  * Evidence checklists, attachments, letters, the organization and packet export for the cases.
  * Database writes run in transactions; files are written before their row and removed after it.
@@ -59,12 +56,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
   const nowIso = () => deps.now().toISOString()
   const today = () => localDayOf(deps.now())
 
-  function organization(): Organization {
-    const stored = settings.get(ORGANIZATION_KEY)
-    if (!stored) return { ...EMPTY_ORGANIZATION }
-    const parsed = organizationSchema.safeParse(JSON.parse(stored))
-    return parsed.success ? parsed.data : { ...EMPTY_ORGANIZATION }
-  }
+  const organization = (): Organization => settings.organization()
 
   function checklist(caseId: number): EvidenceChecklist {
     const detail = deps.getCase(caseId)
@@ -261,7 +253,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
 
     saveOrganization(input: Organization): Organization {
       const clean = { ...input, addressLines: input.addressLines.map((l) => l.trim()).filter(Boolean) }
-      db.transaction(() => settings.set(ORGANIZATION_KEY, JSON.stringify(clean)))()
+      db.transaction(() => settings.saveOrganization(clean))()
       return organization()
     },
 

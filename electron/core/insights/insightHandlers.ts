@@ -1,8 +1,8 @@
-import type { insightChannels } from '../../../shared/contracts/insights'
+import type { ChannelsOf } from '../../../shared/contract'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
 
-export function insightHandlers(core: Core): HandlersFor<keyof typeof insightChannels> {
+export function insightHandlers(core: Core): HandlersFor<ChannelsOf<'search' | 'outcomes' | 'dashboard' | 'reports'>> {
   return {
     'search:query': ({ text, limitPerKind }) => core.insights.search(text, limitPerKind),
     'outcomes:list': ({ caseId }) => core.insights.listOutcomes(caseId),

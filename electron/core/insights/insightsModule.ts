@@ -5,6 +5,7 @@ import type { CaseOutcome, CsvFile, DashboardData, DocxFile, SearchResponse } fr
 import { resolveRange, type CsvRequest, type DateRangeInput, type OutcomeRecord, type OutcomeUpdate } from '../../../shared/schemas/insightSchemas'
 import type { Db } from '../db/openDatabase'
 import { AppError, notFound } from '../errors'
+import { createSettingsRepository } from '../settings/settingsRepository'
 import { createDashboardRepository } from './dashboardRepository'
 import { buildDashboard } from './dashboardService'
 import { funderDocxBytes } from './funderDocx'
@@ -24,7 +25,7 @@ export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
   const outcomes = createOutcomeRepository(db)
   const dashboard = createDashboardRepository(db)
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE id = ?').pluck()
-  const organizationSetting = db.prepare("SELECT value FROM app_settings WHERE key = 'organization'").pluck()
+  const settings = createSettingsRepository(db)
   const today = () => localDayOf(now())
   const nowIso = () => now().toISOString()
 
@@ -36,15 +37,7 @@ export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
     return buildDashboard(dashboard, resolveRange(range, today()), today())
   }
 
-  function organizationName(): string {
-    try {
-      const value = organizationSetting.get() as string | undefined
-      const parsed: unknown = value ? JSON.parse(value) : null
-      return parsed && typeof parsed === 'object' && 'name' in parsed && typeof parsed.name === 'string' ? parsed.name : ''
-    } catch {
-      return ''
-    }
-  }
+  const organizationName = () => settings.organization().name
 
   return {
     search: (text: string, limitPerKind: number): SearchResponse => search.search(text, limitPerKind),

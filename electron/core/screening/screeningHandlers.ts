@@ -1,8 +1,8 @@
-import type { screeningChannels } from '../../../shared/contracts/screening'
+import type { ChannelsOf } from '../../../shared/contract'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
 
-export function screeningHandlers(core: Core): HandlersFor<keyof typeof screeningChannels> {
+export function screeningHandlers(core: Core): HandlersFor<ChannelsOf<'applicants' | 'programs' | 'screening' | 'applications'>> {
   return {
     'applicants:list': (query) => core.screening.applicants.list(query),
     'applicants:get': ({ applicantId }) => core.screening.applicants.get(applicantId),

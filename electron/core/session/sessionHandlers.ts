@@ -1,7 +1,6 @@
 import { renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { contract, type ApiResult, type ParsedRequestOf } from '../../../shared/contract'
-import { sessionChannels } from '../../../shared/contracts/session'
+import { appSessionChannels, contract, type ApiResult, type AppSessionChannel, type ParsedRequestOf } from '../../../shared/contract'
 import { createAuditLog } from '../audit/auditLog'
 import { BACKUP_FOLDER, createBackup, describeDatabase, listBackups } from '../backup/backupService'
 import { DATABASE_FILE } from '../createCore'
@@ -13,8 +12,8 @@ import { restoreBackup } from '../backup/restore'
 import type { AppSession } from './appSession'
 import { mayCall } from './permissions'
 
-type SessionChannel = keyof typeof sessionChannels
-export const isSessionChannel = (channel: string): channel is SessionChannel => Object.hasOwn(sessionChannels, channel)
+type SessionChannel = AppSessionChannel
+export const isSessionChannel = (channel: string): channel is SessionChannel => Object.hasOwn(appSessionChannels, channel)
 
 
 function requireUnlocked(session: AppSession) {

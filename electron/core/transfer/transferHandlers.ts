@@ -1,8 +1,8 @@
-import type { transferChannels } from '../../../shared/contracts/transfer'
+import type { ChannelsOf } from '../../../shared/contract'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
 
-export function transferHandlers(core: Core): HandlersFor<keyof typeof transferChannels> {
+export function transferHandlers(core: Core): HandlersFor<ChannelsOf<'transfer'>> {
   return {
     'transfer:exportBundle': ({ caseIds }) => core.transfer.exportBundle(caseIds),
     'transfer:importBundle': ({ base64, mode }) => core.transfer.importBundle(base64, mode),
