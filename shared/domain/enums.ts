@@ -18,6 +18,13 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number]
 
 /**
+ * The columns where an appeal is filed with someone: moving a case into one starts a new level with
+ * its own filing day and decision clock, and asks for the representation on file (domain-rules.md §2).
+ */
+export const FILING_STAGES = ['internal_appeal', 'second_level', 'external_review', 'hearing'] as const satisfies readonly Stage[]
+export const isFilingStage = (stage: Stage): boolean => (FILING_STAGES as readonly Stage[]).includes(stage)
+
+/**
  * Plan families decide which appeal ladder applies (domain-rules.md §1A–1I).
  * "Grandfathered" is its own family because it has no federal external review (§1C).
  */

@@ -1,7 +1,7 @@
 import type { CaseDetail, ContactEntry } from '../../../shared/domain/cases'
 import type { MoveCheck } from '../../../shared/domain/deadlines'
 import { localDayOf } from '../../../shared/domain/days'
-import type { Stage } from '../../../shared/domain/enums'
+import { isFilingStage, type Stage } from '../../../shared/domain/enums'
 import type { AppealUpdate, PriorAuthSave, RepresentationSave } from '../../../shared/schemas/appealSchemas'
 import type { CaseCreate, CaseMove, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
@@ -26,7 +26,6 @@ interface Deps {
 }
 
 /** Columns where a level of the ladder is filed; moving into one may record the filing day. */
-const APPEAL_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
 
 /** Loads a case with what the deadline rules need; shared by the service and the deadline store. */
 export function createCaseRecordLoader(deps: Pick<Deps, 'cases' | 'priorAuths' | 'representations'>) {
@@ -112,7 +111,7 @@ export function createCaseService(deps: Deps) {
           const reasons = record.denials[0]?.reasons ?? ['other']
           cases.addNotice(record.id, { ...input.decisionNotice, reasons, statedDeadline: null }, nowIso())
         }
-        if (APPEAL_STAGES.includes(input.toStage)) {
+        if (isFilingStage(input.toStage)) {
           // A new level starts with its own clocks: the old filing day becomes the previous level's.
           cases.setAppeal(
             record.id,

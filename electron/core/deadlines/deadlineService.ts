@@ -1,6 +1,6 @@
 import type { CaseFacts, DeadlineReport, MoveCheck } from '../../../shared/domain/deadlines'
 import type { PriorAuthEntry, Representation } from '../../../shared/domain/cases'
-import type { Stage } from '../../../shared/domain/enums'
+import { isFilingStage, type Stage } from '../../../shared/domain/enums'
 import { representationExpiry, representationStatus } from '../../../shared/rules/representation'
 import { checkMove, computeDeadlines, levelForStage } from './deadlineEngine'
 import type { CaseCore } from '../cases/caseRepository'
@@ -53,7 +53,6 @@ export function caseFactsOf(record: CaseRecord, timeZone = systemTimeZone()): Ca
   }
 }
 
-const APPEAL_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
 
 /** A sentence about the representation on file, when an appeal needs it and it is missing or lapsing. */
 export function representationWarning(record: CaseRecord, today: string): string | null {
@@ -93,7 +92,7 @@ export function createDeadlineService(deps: {
     /** The ladder's verdict on a move, plus a caution when the move files an appeal without representation. */
     checkMove(record: CaseRecord, toStage: Stage, today: string): MoveCheck {
       const check = checkMove(caseFactsOf(record), toStage)
-      const warning = APPEAL_STAGES.includes(toStage) ? representationWarning(record, today) : null
+      const warning = isFilingStage(toStage) ? representationWarning(record, today) : null
       if (!warning || !check.allowed) return check
       return { allowed: true, reasonKey: check.reasonKey ?? 'move.caution.representation', reasonEn: [check.reasonEn, warning].filter(Boolean).join(' ') }
     },

@@ -8,21 +8,11 @@ const stageIndex = (stage: Stage) => STAGES.indexOf(stage)
 const refuse = (reasonKey: string, reasonEn: string): MoveCheck => ({ allowed: false, reasonKey, reasonEn })
 const caution = (reasonKey: string, reasonEn: string): MoveCheck => ({ allowed: true, reasonKey, reasonEn })
 
-/** Why a ladder has no level in a column, in the words an advocate would use. */
+/** Why a ladder has no level in a column: the ladder's own words (rules as data), else a plain refusal. */
 function missingLevelReason(planFamily: PlanFamily, toStage: Stage): MoveCheck {
-  if (planFamily === 'grandfathered' && toStage === 'external_review') {
-    return refuse('move.refused.grandfathered_no_external_review',
-      'Grandfathered plans have no federal external review (45 CFR 147.140). An insured plan may have a state review under state law: override with that reason if so.')
-  }
-  if (planFamily === 'individual_marketplace' && toStage === 'second_level') {
-    return refuse('move.refused.individual_one_level', 'Individual-market plans have one internal appeal level (45 CFR 147.136(b)(3)(ii)(G)); the next step is external review.')
-  }
-  if (planFamily === 'medicaid_ffs') {
-    return refuse('move.refused.medicaid_ffs_fair_hearing', 'Medicaid fee-for-service has no plan-level appeal: the next step is the state fair hearing (42 CFR 431.221).')
-  }
-  if (planFamily === 'medicaid_managed_care' && toStage === 'second_level') {
-    return refuse('move.refused.mco_one_level', 'Medicaid managed care has one plan appeal level; the next step is the state fair hearing (42 CFR 438.402(c), 438.408(f)).')
-  }
+  const missing = LADDERS[planFamily].missingLevels
+  const reason = missing?.[toStage] ?? missing?.any
+  if (reason) return refuse(reason.reasonKey, reason.reasonEn)
   return refuse('move.refused.no_such_level', `This plan's appeal ladder has no level in the "${toStage}" column.`)
 }
 

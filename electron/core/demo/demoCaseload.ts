@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../../../shared/domain/days'
-import type { PlanFamily, Stage } from '../../../shared/domain/enums'
+import { isFilingStage, type PlanFamily, type Stage } from '../../../shared/domain/enums'
 import type { CaseCreate, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import {
   FIRST_NAMES,
@@ -47,7 +47,6 @@ export interface GeneratedCase {
   representationSignedDaysAgo: number | null
 }
 
-const FILED_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
 
 /** When the case entered its column, was filed there, or asked for authorization: within its own history. */
 function levelTiming(stage: Stage, path: { daysAgo: number }[], random: ReturnType<typeof seededRandom>) {
@@ -55,7 +54,7 @@ function levelTiming(stage: Stage, path: { daysAgo: number }[], random: ReturnTy
   const enteredDaysAgo = Math.max(1, Math.min(random.int(2, 60), lastStep - 1))
   return {
     enteredDaysAgo,
-    filedDaysAgo: FILED_STAGES.includes(stage) ? Math.max(1, enteredDaysAgo - random.int(0, 2)) : null,
+    filedDaysAgo: isFilingStage(stage) ? Math.max(1, enteredDaysAgo - random.int(0, 2)) : null,
     priorAuthRequestedDaysAgo: stage === 'prior_auth' ? Math.max(1, Math.min(enteredDaysAgo, random.int(1, 12))) : null,
   }
 }

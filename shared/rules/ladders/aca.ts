@@ -195,6 +195,12 @@ const individualMarketplace: Ladder = {
   planFamily: 'individual_marketplace',
   citation: '45 CFR 147.136(b)(3), (c), (d)',
   verified: true,
+  missingLevels: {
+    second_level: {
+      reasonKey: 'move.refused.individual_one_level',
+      reasonEn: 'Individual-market plans have one internal appeal level (45 CFR 147.136(b)(3)(ii)(G)); the next step is external review.',
+    },
+  },
   levels: [
     internalOne(
       [...ACA_LATE, 'complaint_doi'],
@@ -221,6 +227,13 @@ const grandfathered: Ladder = {
   planFamily: 'grandfathered',
   citation: '45 CFR 147.140 (ACA appeal rules do not apply); 29 CFR 2560.503-1(h)-(i), (l)',
   verified: true,
+  missingLevels: {
+    external_review: {
+      reasonKey: 'move.refused.grandfathered_no_external_review',
+      reasonEn:
+        'Grandfathered plans have no federal external review (45 CFR 147.140). An insured plan may have a state review under state law: override with that reason if so.',
+    },
+  },
   levels: [
     internalOne(
       ['deemed_exhaustion_erisa', 'complaint_ebsa', 'complaint_doi'],

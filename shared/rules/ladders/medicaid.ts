@@ -30,6 +30,12 @@ const medicaidFfs: Ladder = {
   planFamily: 'medicaid_ffs',
   citation: '42 CFR 431 subpart E',
   verified: true,
+  missingLevels: {
+    any: {
+      reasonKey: 'move.refused.medicaid_ffs_fair_hearing',
+      reasonEn: 'Medicaid fee-for-service has no plan-level appeal: the next step is the state fair hearing (42 CFR 431.221).',
+    },
+  },
   levels: [
     level({
       id: 'fair_hearing',
@@ -88,6 +94,12 @@ const medicaidManagedCare: Ladder = {
   planFamily: 'medicaid_managed_care',
   citation: '42 CFR 438 subpart F; 42 CFR 431 subpart E',
   verified: true,
+  missingLevels: {
+    second_level: {
+      reasonKey: 'move.refused.mco_one_level',
+      reasonEn: 'Medicaid managed care has one plan appeal level; the next step is the state fair hearing (42 CFR 438.402(c), 438.408(f)).',
+    },
+  },
   levels: [
     level({
       id: 'plan_appeal',

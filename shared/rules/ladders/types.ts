@@ -147,11 +147,20 @@ export interface LadderLevel extends RuleRef {
   noteEn?: string
 }
 
+/** Why a ladder has no level in a board column, in the words an advocate would use; a move there is refused. */
+export interface MissingLevel {
+  /** Stable id of the refusal (`move.refused.<id>`). */
+  reasonKey: string
+  reasonEn: string
+}
+
 export interface Ladder {
   planFamily: PlanFamily
   levels: LadderLevel[]
   citation: string
   verified: boolean
+  /** Refusals for columns this ladder has no level in, by column (`any`: every such column). */
+  missingLevels?: Partial<Record<Stage | 'any', MissingLevel>>
 }
 
 export interface AicThreshold {
