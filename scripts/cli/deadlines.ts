@@ -1,8 +1,7 @@
 import { isDayString, localDayOf } from '../../shared/domain/days'
 import { caseFileSchema } from '../../shared/schemas/caseFileSchema'
 import { caseFileToRecord } from '../../electron/core/caseFiles/caseFile'
-import { caseFactsOf, representationWarning } from '../../electron/core/deadlines/deadlineService'
-import { computeDeadlines } from '../../electron/core/deadlines/deadlineEngine'
+import { caseDeadlineReport } from '../../electron/core/deadlines/deadlineService'
 import { firstPositional, option, readValidJson, usage } from './cliFiles'
 
 /**
@@ -18,8 +17,7 @@ export async function runDeadlines(args: string[]): Promise<number> {
   const parsed = readValidJson(file, caseFileSchema, 'case file (docs/case-file.md)')
   if ('exitCode' in parsed) return parsed.exitCode
   const record = caseFileToRecord(parsed.data)
-  const report = computeDeadlines(caseFactsOf(record, timeZone), today)
-  const warning = representationWarning(record, today)
+  const report = caseDeadlineReport(record, today, timeZone)
   const output = {
     today,
     deadlines: report.deadlines.map((d) => ({
@@ -36,7 +34,7 @@ export async function runDeadlines(args: string[]): Promise<number> {
     })),
     nextStep: report.nextStep,
     payerOverdue: report.payerOverdue,
-    warnings: warning ? [...report.warnings, warning] : report.warnings,
+    warnings: report.warnings,
   }
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
   return 0

@@ -65,6 +65,17 @@ export function representationWarning(record: CaseRecord, today: string): string
     : `The representation on file expires on ${expiry}: plan a new signature.`
 }
 
+/**
+ * A case's deadline report, the one assembly the app and the command line share: the engine's
+ * deadlines and warnings, plus the representation warning while the case is open (a closed case
+ * needs no one to act for the patient).
+ */
+export function caseDeadlineReport(record: CaseRecord, today: string, timeZone = systemTimeZone()): DeadlineReport {
+  const report = computeDeadlines(caseFactsOf(record, timeZone), today)
+  const warning = record.stage === 'closed' ? null : representationWarning(record, today)
+  return warning ? { ...report, warnings: [...report.warnings, warning] } : report
+}
+
 /** Bump when the rules or the engine change what they compute: stored deadlines are then recomputed at open. */
 export const DEADLINE_RULES_VERSION = '2026-11-25.1'
 
@@ -81,11 +92,7 @@ export function createDeadlineService(deps: {
   /** Runs a function in one transaction (a savepoint when one is already open). */
   inTransaction: <T>(work: () => T) => T
 }) {
-  function reportFor(record: CaseRecord, today: string): DeadlineReport {
-    const report = computeDeadlines(caseFactsOf(record), today)
-    const warning = record.stage === 'closed' ? null : representationWarning(record, today)
-    return warning ? { ...report, warnings: [...report.warnings, warning] } : report
-  }
+  const reportFor = (record: CaseRecord, today: string): DeadlineReport => caseDeadlineReport(record, today)
 
   return {
     reportFor,

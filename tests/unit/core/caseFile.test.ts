@@ -41,4 +41,22 @@ describe('case files (docs/case-file.md)', () => {
     expect(result.status).toBe(2)
     expect(JSON.parse(result.stderr).problems.map((p: { field: string }) => p.field)).toContain('case.stage')
   }, 60_000)
+
+  it('the command line and the app give the same warnings: a representation warning while open, none once closed', () => {
+    const made = makeCore()
+    disposers.push(made.dispose)
+    const { core } = made
+    const cli = (detail: ReturnType<typeof core.cases.get>) => {
+      const file = join(made.dir, `case-${detail.stage}.json`)
+      writeFileSync(file, JSON.stringify(toCaseFile(detail)))
+      return JSON.parse(execFileSync('npx', ['tsx', 'scripts/cli.ts', 'deadlines', file, '--today', '2026-11-25'], { encoding: 'utf8' })) as { warnings: string[] }
+    }
+    const open = core.cases.get(core.cases.create(sampleCase()).id)
+    const isRepresentation = (w: string) => /representative|representation/i.test(w)
+    expect(open.deadlineReport.warnings.some(isRepresentation)).toBe(true)
+    expect(cli(open).warnings).toEqual(open.deadlineReport.warnings)
+    const closed = core.cases.move({ caseId: open.id, toStage: 'closed' })
+    expect(closed.deadlineReport.warnings.some(isRepresentation)).toBe(false)
+    expect(cli(closed).warnings).toEqual(closed.deadlineReport.warnings)
+  }, 60_000)
 })
