@@ -27,7 +27,7 @@ import { applicantCsvRow, APPLICANT_CSV_COLUMNS, parseApplicantCsv, toCsv } from
 import { createApplicantRepository } from './applicantRepository'
 import { createApplicationRepository, type ApplicationRecord } from './applicationRepository'
 import { APPEAL_PENDING_STAGES, createCaseLinkQuery } from './caseLink'
-import { sanitizeText } from './documents/sanitize'
+import { cleanDocText } from '../documents/docText'
 import { buildCoverLetter, buildScreeningSummary, packDocx } from './documents/screeningDocuments'
 import { createProgramRepository } from './programRepository'
 import { applicationReminders, buildScreeningReport, documentsDueOn } from './screeningEngine'
@@ -154,7 +154,7 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       document = buildCoverLetter({ applicant, program, application, fplPercent: report.fpl?.percent ?? null, preparedOn: day })
       fileName = `cover-letter-${applicant.lastName}-${program.key}-${day}.docx`
     }
-    fileName = sanitizeText(fileName).replace(/[^A-Za-z0-9._-]+/g, '_')
+    fileName = cleanDocText(fileName).replace(/[^A-Za-z0-9._-]+/g, '_')
     const buffer = await packDocx(document)
     const folder = join(options.dataDir, 'exports', 'screening')
     await mkdir(folder, { recursive: true })

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import JSZip from 'jszip'
 import { afterEach, describe, expect, it } from 'vitest'
-import { sanitizeText } from '../../../electron/core/screening/documents/sanitize'
+import { cleanDocText } from '../../../electron/core/documents/docText'
 import { screeningJson } from '../../../scripts/cli/screen'
 import { applicantFileSchema } from '../../../shared/schemas/screeningSchemas'
 import exampleFile from '../../../docs/examples/applicant.json'
@@ -23,7 +23,7 @@ async function documentXml(base64: string): Promise<string> {
 
 describe('screening documents', () => {
   it('sanitizes user text: drops U+FFFE, U+FFFF and lone surrogates, keeps pairs, normalizes line ends', () => {
-    expect(sanitizeText('a\uFFFEb\uFFFFc\uD800d\uDC00e😀\r\nf\u0007')).toBe('abcde😀\nf')
+    expect(cleanDocText('a\uFFFEb\uFFFFc\uD800d\uDC00e😀\r\nf\u0007')).toBe('abcde😀\nf')
   })
 
   it('the summary is US Letter, lists every program rule by rule, and survives hostile text', async () => {

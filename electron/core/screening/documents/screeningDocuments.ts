@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { Applicant, Application, Program, ScreeningReport } from '../../../../shared/domain/screening'
 import { INSURANCE_TYPE_LABELS_EN, PROGRAM_TYPE_LABELS_EN, formatDollars, formatPercent } from '../../../../shared/rules/screeningReasons'
-import { textLines } from './sanitize'
+import { docLines } from '../../documents/docText'
 
 /** US Letter in twentieths of a point (docx defaults to A4), one-inch margins. */
 const LETTER_PAGE = { size: { width: 12_240, height: 15_840 }, margin: { top: 1440, right: 1440, bottom: 1440, left: 1440 } }
@@ -11,7 +11,7 @@ const MARK_EN = { pass: 'Meets', fail: 'Fails', unknown: 'Unknown', note: 'Note'
 
 /** A paragraph of user text: every line a run, joined by line breaks. */
 function para(text: string, options: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; indent?: boolean } = {}): Paragraph {
-  const runs = textLines(text).map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined }))
+  const runs = docLines(text).map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined }))
   return new Paragraph({ children: runs, heading: options.heading, indent: options.indent ? { left: 360 } : undefined, spacing: { after: 80 } })
 }
 
