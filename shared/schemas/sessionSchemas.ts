@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { ROLE_IDS } from '../domain/session'
+import { MIN_PASSPHRASE_LENGTH, ROLE_IDS } from '../domain/session'
 import { requiredText } from './fields'
 
-/** NIST SP 800-63B asks for at least 8 characters; we ask for 10 and allow long passphrases. */
-const passphrase = z.string().min(10, { message: 'error.passphraseTooShort' }).max(1024, { message: 'error.tooLong' })
+/** At least MIN_PASSPHRASE_LENGTH characters, and long passphrases allowed. */
+const passphrase = z.string().min(MIN_PASSPHRASE_LENGTH, { message: 'error.passphraseTooShort' }).max(1024, { message: 'error.tooLong' })
 
 export const setupSchema = z.strictObject({ displayName: requiredText(100), passphrase })
 export const unlockSchema = z.strictObject({ userId: z.string().min(1).max(100), passphrase: z.string().min(1, { message: 'error.required' }).max(1024) })

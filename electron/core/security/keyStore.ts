@@ -43,8 +43,6 @@ export interface KeyStoreFile {
 
 export const KEYSTORE_FILE = 'keystore.json'
 const DEFAULT_KDF = { name: 'scrypt' as const, N: 2 ** 17, r: 8, p: 1 }
-/** Passphrases shorter than this are refused (NIST SP 800-63B asks for at least 8; we ask for 10). */
-export const MIN_PASSPHRASE_LENGTH = 10
 
 function stretch(secret: string, salt: Buffer, kdf: KeyStoreFile['kdf']): Buffer {
   return scryptSync(secret.normalize('NFKC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 512 * 1024 * 1024 })
@@ -82,10 +80,6 @@ function formatRecoveryKey(bytes: Buffer): string {
   return out.match(/.{1,4}/g)!.join('-')
 }
 export const normalizeRecoveryKey = (typed: string) => typed.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
-
-export function validatePassphrase(passphrase: string): string | null {
-  return passphrase.length < MIN_PASSPHRASE_LENGTH ? 'error.passphraseTooShort' : null
-}
 
 export function keyStoreExists(dataDir: string): boolean {
   return existsSync(join(dataDir, KEYSTORE_FILE))

@@ -7,6 +7,7 @@ import {
   THERAPY_EN,
   URGENCY_EN,
 } from '../../../../shared/domain/enumLabels'
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/domain/session'
 
 /** English strings. Keys mirror the screens; enum ids come from shared/domain/enums.ts. */
 export const coreMessages = {
@@ -218,7 +219,7 @@ export const coreMessages = {
     wrongPassphrase: 'That passphrase is not right for this account. Nothing was opened.',
     wrongRecoveryKey: 'That recovery key does not open this caseload.',
     tooManyAttempts: 'Too many wrong passphrases. Wait 30 seconds and try again.',
-    passphraseTooShort: 'Use at least 10 characters.',
+    passphraseTooShort: `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`,
     alreadySetUp: 'This caseload is already set up.',
     wrongKeyOrDamaged: 'The caseload could not be opened with this key, or its file is damaged.',
     databaseEncrypted: 'This caseload is encrypted.',
