@@ -1,5 +1,4 @@
 import { addCalendarDays, type DayString } from '../domain/days'
-import type { PlanFamily } from '../domain/enums'
 
 /**
  * How long an appointment of representative lasts. Only the Medicare form has a fixed term in our
@@ -13,8 +12,6 @@ export const REPRESENTATION_RULES = {
     verified: false,
   },
 } as const
-
-const MEDICARE_FAMILIES: PlanFamily[] = ['medicare_part_b', 'medicare_advantage', 'medicare_part_d']
 
 /** The day a representation stops being valid: the stated expiry, or one year after a CMS-1696 is signed. */
 export function representationExpiry(rep: { kind: string; signedOn: DayString; expiresOn: DayString | null }): DayString | null {
@@ -34,5 +31,3 @@ export function representationStatus(rep: { kind: string; signedOn: DayString; e
   return expiry <= addCalendarDays(today, 30) ? 'expiring' : 'valid'
 }
 
-/** Medicare appeals by a representative need the CMS-1696 (or an equivalent signed statement). */
-export const needsMedicareForm = (planFamily: PlanFamily) => MEDICARE_FAMILIES.includes(planFamily)

@@ -115,7 +115,6 @@ export const programFactsSchema = z
 export type ProgramFactsInput = z.input<typeof programFactsSchema>
 export type ProgramFactsParsed = z.output<typeof programFactsSchema>
 
-export const programIdSchema = z.strictObject({ programId: id })
 export const programCreateSchema = z.strictObject({ program: programFactsSchema })
 export const programUpdateSchema = z.strictObject({ programId: id, program: programFactsSchema })
 export const programFundStatusSchema = z.strictObject({ programId: id, fundStatus: z.enum(FUND_STATUSES) })

@@ -26,7 +26,6 @@ export function detectAttachmentKind(bytes: Buffer): AttachmentKind | null {
   return null
 }
 
-export const attachmentMime = (kind: AttachmentKind) => TYPES[kind].mime
 export const attachmentExtension = (kind: AttachmentKind) => TYPES[kind].ext
 
 /**

@@ -1,5 +1,6 @@
 import {
-
+  DECIDED_RESULTS,
+  WINNING_RESULTS,
   type AdvocateLoad,
   type DateRange,
   type DueItem,
@@ -28,22 +29,27 @@ export interface DecisionCount {
   recoveredCents: number
 }
 
+/** The rate row's count for each result. */
+const COUNT_FIELD = {
+  overturned: 'overturned',
+  partly_overturned: 'partlyOverturned',
+  upheld: 'upheld',
+  withdrawn: 'withdrawn',
+  dismissed: 'dismissed',
+} as const satisfies Record<OutcomeResult, keyof RateRow>
+
 /** Adds decisions into a rate row; the rate counts only decisions on the merits (shared/domain/insights.ts). */
 export function tally(rows: { key: string; result: OutcomeResult; n: number }[]): RateRow[] {
   const byKey = new Map<string, RateRow>()
+  const wins = new Map<string, number>()
   for (const { key, result, n } of rows) {
     const row = byKey.get(key) ?? { key, decided: 0, overturned: 0, partlyOverturned: 0, upheld: 0, withdrawn: 0, dismissed: 0, rate: null }
-    if (result === 'overturned') row.overturned += n
-    else if (result === 'partly_overturned') row.partlyOverturned += n
-    else if (result === 'upheld') row.upheld += n
-    else if (result === 'withdrawn') row.withdrawn += n
-    else if (result === 'dismissed') row.dismissed += n
+    row[COUNT_FIELD[result]] += n
+    if (DECIDED_RESULTS.includes(result)) row.decided += n
     byKey.set(key, row)
+    wins.set(key, (wins.get(key) ?? 0) + (WINNING_RESULTS.includes(result) ? n : 0))
   }
-  for (const row of byKey.values()) {
-    row.decided = row.overturned + row.partlyOverturned + row.upheld
-    row.rate = row.decided ? (row.overturned + row.partlyOverturned) / row.decided : null
-  }
+  for (const row of byKey.values()) row.rate = row.decided ? (wins.get(row.key) ?? 0) / row.decided : null
   return [...byKey.values()]
 }
 
@@ -161,7 +167,7 @@ export function createDashboardRepository(db: Db) {
       for (const d of decisionCounts) {
         const load = entry(d.advocateId)
         load.decisions += d.n
-        if (d.result === 'overturned' || d.result === 'partly_overturned') load.wins += d.n
+        if (WINNING_RESULTS.includes(d.result)) load.wins += d.n
       }
       return [...loads.values()].sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'))
     },

@@ -1,15 +1,5 @@
-import type { OutcomeResult } from '../../../shared/domain/insights'
-
 /** English labels for documents the core writes itself (the funder report); vocabularies come from shared. */
 export { DENIAL_REASON_EN, PLAN_FAMILY_EN, STAGE_EN, THERAPY_EN } from '../../../shared/domain/enumLabels'
-
-export const RESULT_EN: Record<OutcomeResult, string> = {
-  overturned: 'Overturned',
-  partly_overturned: 'Partly overturned',
-  upheld: 'Upheld',
-  withdrawn: 'Withdrawn',
-  dismissed: 'Dismissed',
-}
 
 /** A label for any key of a breakdown, falling back to the key itself. */
 export function labelEn(table: Record<string, string>, key: string): string {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../errors'
@@ -156,4 +156,3 @@ export function changePassphrase(store: KeyStoreFile, userId: string, dataKey: B
   user.passphraseChangedAt = new Date().toISOString()
 }
 
-export const sameKey = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b)
