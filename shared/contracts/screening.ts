@@ -23,6 +23,7 @@ import {
   programFundStatusSchema,
   programUpdateSchema,
   screeningRunSchema,
+  signerTitleSchema,
 } from '../schemas/screeningSchemas'
 import { channel, emptyRequest } from './channel'
 
@@ -55,6 +56,10 @@ export const screeningChannels = {
   'screening:forCase': channel<typeof caseRefSchema, BridgeAssistance>(caseRefSchema),
   /** Build a DOCX (screening summary, or a cover letter to `programId`) and answer its bytes as base64. */
   'screening:document': channel<typeof documentExportSchema, ScreeningDocument>(documentExportSchema),
+  /** Who signs screening documents: the signed-in screener's name and the title they set. */
+  'screening:signer': channel<typeof emptyRequest, { name: string; title: string }>(emptyRequest),
+  /** Sets the signed-in screener's title for the signature block of screening documents. */
+  'screening:saveSignerTitle': channel<typeof signerTitleSchema, { name: string; title: string }>(signerTitleSchema),
   /** Start an application (status `screened`, or `waitlisted` for a waitlisted fund). */
   'applications:create': channel<typeof applicationCreateSchema, Application>(applicationCreateSchema),
   /** Change status, award and dates; pre-approval fills the documents-due day from the program's rule. */
