@@ -61,6 +61,7 @@ export const insightMessages = {
     },
   },
   dashboard: {
+    tableRegion: 'Table: {title}',
     nav: 'Dashboard',
     title: 'Dashboard',
     from: 'From',
