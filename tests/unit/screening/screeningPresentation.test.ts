@@ -1,11 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createDispatcher } from '../../../electron/core/dispatcher'
 import { screenApplicant, screenProgram } from '../../../electron/core/screening/screeningEngine'
 import { applicantFactIssues, applicationDateIssues, checkBirthDay } from '../../../shared/domain/factChecks'
 import { formatMoney } from '../../../shared/domain/money'
 import { INSURANCE_TYPES, insuranceGroupOf, type ScreeningOutcome } from '../../../shared/domain/screening'
 import { decidingRules, orderResults } from '../../../shared/domain/screeningOrder'
 import { applicantFactsSchema } from '../../../shared/schemas/screeningSchemas'
+import { makeCore } from '../core/testCore'
 import { applicant, program, TODAY } from './facts'
 
 describe('money', () => {
@@ -131,5 +133,28 @@ describe('applicant facts that fit real applicants', () => {
   it('application dates: what already happened cannot be after today; planned days may be', () => {
     expect(applicationDateIssues({ appliedOn: '2026-12-01', decidedOn: '2026-11-29', grantEnd: '2027-11-29' }, '2026-11-29')).toEqual({ appliedOn: 'error.dayInFuture' })
     expect(applicationDateIssues({ preApprovedOn: '1800-01-01', grantStart: '1899-01-01' }, '2026-11-29')).toEqual({ preApprovedOn: 'error.dayBefore1900', grantStart: 'error.dayBefore1900' })
+  })
+})
+
+describe('the core refuses what the form refuses', () => {
+  it('a future date of birth, income without a household and a future application date are named by field; nothing is saved', async () => {
+    const made = makeCore()
+    try {
+      const dispatch = createDispatcher(made.core)
+      const before = made.core.screening.applicants.list({}).length
+      const base = { firstName: 'Marisol', lastName: 'Delgado' }
+      expect(await dispatch('applicants:create', { applicant: { ...base, dateOfBirth: '2030-01-01' } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.dateOfBirth': 'error.birthInFuture' } } })
+      expect(await dispatch('applicants:create', { applicant: { ...base, annualIncome: 40_000 } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.householdSize': 'error.householdMissing' } } })
+      expect(await dispatch('applicants:create', { applicant: { ...base, annualIncome: -1, householdSize: 2 } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.annualIncome': 'error.incomeNegative' } } })
+      expect(made.core.screening.applicants.list({})).toHaveLength(before)
+      const created = made.core.screening.applicants.create({ ...applicant(), ...base }, null).applicant
+      const fund = made.core.screening.programs.list()[0]
+      const app = made.core.screening.applications.create(created.id, fund.id)
+      const update = { applicationId: app.id, status: 'applied', awardAmount: null, appliedOn: '2026-12-01', preApprovedOn: null, documentsDueOn: null, decidedOn: null, grantStart: null, grantEnd: null, lastPaidClaimOn: null, notes: '' }
+      expect(await dispatch('applications:update', update)).toMatchObject({ ok: false, error: { code: 'validation', fields: { appliedOn: 'error.dayInFuture' } } })
+      expect(made.core.screening.applicants.get(created.id).applications[0].status).toBe('screened')
+    } finally {
+      made.dispose()
+    }
   })
 })
