@@ -37,6 +37,8 @@ test('a new applicant: messages say what is wrong, then eligible programs come f
   await page.getByLabel('Drug name').fill('Gammagard Liquid')
   await page.getByRole('button', { name: 'Save and screen' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Marisol Delgado' })).toBeVisible()
+  // The save is confirmed on screen, beside the facts, as well as announced.
+  await expect(page.getByTestId('save-note')).toContainText('Created Marisol Delgado.')
 
   // Eligible first, then needs information, then not eligible: the first card is one to act on.
   const outcomes = await page.getByTestId('result-outcome').allTextContents()

@@ -13,16 +13,20 @@ export function useSaveConfirmation() {
   const { announce } = useAnnouncer()
   const note = ref('')
   let timer: ReturnType<typeof setTimeout> | undefined
-  function confirm(text: string) {
-    announce(text)
+  /** The visible note alone, for a save already announced (before navigating to this screen). */
+  function showNote(text: string) {
     note.value = text
     clearTimeout(timer)
     timer = setTimeout(() => (note.value = ''), SHOW_MS)
+  }
+  function confirm(text: string) {
+    announce(text)
+    showNote(text)
   }
   function clearNote() {
     clearTimeout(timer)
     note.value = ''
   }
   if (getCurrentInstance()) onBeforeUnmount(() => clearTimeout(timer))
-  return { note, confirm, clearNote }
+  return { note, confirm, showNote, clearNote }
 }
