@@ -91,6 +91,7 @@ describe('screening documents fit to send', () => {
     expect(text).toContain('25 de noviembre de 2026')
     expect(text).toContain('Evaluación de ayuda financiera: Maya Thompson')
     expect(text).toContain('Ingresos anuales del hogar: $52,000.00')
+    expect(text).toContain('Seguro médico: Plan del empleador con seguro completo (Lakeshore Blue Group Plan)')
     expect(text).toContain('Programas para los que la persona solicitante califica')
     expect(text).toContain('Example: primary immunodeficiency copay fund: Elegible')
     expect(text).toContain('Cumple: Los ingresos de $52,000.00 equivalen al 157.58 % de la guía federal de pobreza, dentro del límite del 400 % ($132,000.00).')

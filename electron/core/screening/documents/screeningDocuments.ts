@@ -45,6 +45,13 @@ function reminderText(reminder: Reminder, language: DocumentLanguage): string {
   return fillTemplate((language === 'es' ? REMINDERS_ES : REMINDERS_EN)[reminder.kind], params)
 }
 
+/** An insurance label as a fact ("Seguro médico: Plan del empleador…"): the Spanish sentence form's article dropped. */
+function factLabel(type: keyof typeof INSURANCE_TYPE_LABELS_EN, language: DocumentLanguage): string {
+  if (language === 'en') return INSURANCE_TYPE_LABELS_EN[type]
+  const bare = INSURANCE_TYPE_LABELS_ES[type].replace(/^(un|una|el|la) /, '')
+  return bare.charAt(0).toUpperCase() + bare.slice(1)
+}
+
 export interface SummaryModel {
   applicant: Applicant
   report: ScreeningReport
@@ -64,7 +71,7 @@ export function buildScreeningSummary(model: SummaryModel): Document {
   const { applicant, report, language } = model
   const text = SUMMARY_TEXT[language]
   const money = (value: number | null) => (value === null ? text.notGiven : formatMoney(value))
-  const insurance = applicant.insuranceType ? (language === 'es' ? INSURANCE_TYPE_LABELS_ES : INSURANCE_TYPE_LABELS_EN)[applicant.insuranceType] : text.notGiven
+  const insurance = applicant.insuranceType ? factLabel(applicant.insuranceType, language) : text.notGiven
   const children: Paragraph[] = [
     ...letterhead(model.organization),
     para(writtenDate(model.preparedOn, language), { after: 240 }),
