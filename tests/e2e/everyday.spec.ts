@@ -24,6 +24,8 @@ test('a new applicant: messages say what is wrong, then eligible programs come f
   await page.getByRole('button', { name: 'Save and screen' }).click()
   // The message sits beside its field and says what is wrong, not "Enter a number."
   await expect(page.getByText('Income cannot be negative: enter 0 if the household has none.')).toBeVisible()
+  await expect(page.getByLabel('Annual household income (USD)')).toHaveAttribute('aria-invalid', 'true')
+  expect(await violations(page)).toEqual([])
   await page.getByLabel('Annual household income (USD)').fill('$41,000')
   await page.getByRole('button', { name: 'Save and screen' }).click()
   await expect(page.getByText('A date of birth cannot be in the future.')).toBeVisible()
