@@ -119,7 +119,19 @@ export function createCore(options: CoreOptions) {
     })()
   }
   // After the demo caseload, so demo applicants can be linked to demo patients; only a demo caseload gets them.
-  const screening = createScreeningModule({ db, now, dataDir: options.dataDir, seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0 })
+  const screening = createScreeningModule({
+    db,
+    now,
+    dataDir: options.dataDir,
+    seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0,
+    // Screening documents carry the organization's letterhead and the signed-in screener's signature.
+    organization: () => documents.organization(),
+    currentAdvocate: () => {
+      const id = caseload.currentAdvocateId()
+      const advocate = id === null ? null : advocates.get(id)
+      return advocate ? { id: advocate.id, name: advocate.displayName } : null
+    },
+  })
 
   return {
     db,

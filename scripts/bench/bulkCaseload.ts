@@ -288,7 +288,7 @@ function suspendSearchTriggers(db: Db): SavedTrigger[] {
 }
 
 /**
- * Fills `search_docs` from the same views the triggers read (the backfill of 0005_search_outcomes.sql),
+ * Fills `search_docs` from the same views the triggers read (the backfills of 0005_search_outcomes.sql and 0009, applicants and programs),
  * rebuilds the FTS5 index in one pass, and puts the triggers back. tests/unit/bench checks that the
  * result equals what the triggers write row by row.
  */
@@ -307,6 +307,10 @@ function rebuildSearchIndex(db: Db, triggers: SavedTrigger[]): void {
       WHERE trim(note || override_reason) <> '';
     INSERT INTO search_docs (kind, ref_id, ref_sub, case_id, title, body)
       SELECT 'letter', case_id, kind, case_id, '', body FROM letter_versions;
+    INSERT INTO search_docs (kind, ref_id, title, body)
+      SELECT 'applicant', applicant_id, title, body FROM search_applicant_text;
+    INSERT INTO search_docs (kind, ref_id, title, body)
+      SELECT 'program', program_id, title, body FROM search_program_text;
     INSERT INTO search_fts (search_fts) VALUES ('rebuild');
     UPDATE search_state SET names_version = names_version + 1;`)
   for (const trigger of triggers) db.exec(trigger.sql)

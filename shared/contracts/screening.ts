@@ -1,6 +1,6 @@
 import type { BridgeAssistance, ScreeningDocument, ScreeningReport } from '../domain/screening'
-import { caseRefSchema, documentExportSchema, screeningRunSchema } from '../schemas/screeningSchemas'
-import { channel, exporting, read } from './channel'
+import { caseRefSchema, documentExportSchema, screeningRunSchema, signerTitleSchema } from '../schemas/screeningSchemas'
+import { channel, emptyRequest, exporting, read, SCREENING_WORK, write } from './channel'
 
 /** Screening facts against the program catalog, and its documents. */
 export const screeningChannels = {
@@ -10,4 +10,8 @@ export const screeningChannels = {
   'screening:forCase': channel<typeof caseRefSchema, BridgeAssistance>(caseRefSchema, read()),
   /** Build a DOCX (screening summary, or a cover letter to `programId`) and answer its bytes as base64. */
   'screening:document': channel<typeof documentExportSchema, ScreeningDocument>(documentExportSchema, exporting()),
+  /** The signed-in person's name and title for the signature block of screening letters. */
+  'screening:signer': channel<typeof emptyRequest, { name: string; title: string }>(emptyRequest, read()),
+  /** Saves the title printed under the signed-in person's name. */
+  'screening:saveSignerTitle': channel<typeof signerTitleSchema, { name: string; title: string }>(signerTitleSchema, write('update', { roles: SCREENING_WORK })),
 } as const

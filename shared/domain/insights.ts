@@ -3,7 +3,7 @@ import type { Stage } from './enums'
 /** Search, outcomes, the dashboard and reports (issue 6). Plain data across the IPC boundary. */
 
 /** Kinds of search result, in the order the overlay shows their groups. */
-export const SEARCH_KINDS = ['patient', 'case', 'denial', 'contact', 'letter', 'note'] as const
+export const SEARCH_KINDS = ['patient', 'case', 'applicant', 'program', 'denial', 'contact', 'letter', 'note'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 export interface SearchHit {
@@ -12,6 +12,10 @@ export interface SearchHit {
   kind: SearchKind
   /** The case to open (a patient's most recent case); null for a patient without a case. */
   caseId: number | null
+  /** The applicant to open (screening); null for other kinds. */
+  applicantId: number | null
+  /** The assistance program to open (the catalog); null for other kinds. */
+  programId: number | null
   patientName: string
   stage: Stage | null
   /** Drug and payer of the case, to tell a patient's cases apart. */

@@ -12,9 +12,11 @@ export type Verification = 'V' | 'S' | 'U'
 /**
  * What covers the applicant. The plan families of the appeal ladders, plus the kinds that matter only
  * for assistance: TRICARE and VA (federal health care programs under the Anti-Kickback Statute), FEHB
- * and no insurance at all.
+ * and no insurance at all. `commercial` is the plain choice for employer or private coverage of an
+ * unknown kind: applicants rarely know whether their employer's plan is self-funded.
  */
 export const INSURANCE_TYPES = [
+  'commercial',
   'employer_self_funded',
   'employer_fully_insured',
   'individual_marketplace',
@@ -29,7 +31,7 @@ export const INSURANCE_TYPES = [
   'fehb',
   'uninsured',
   'other',
-] as const satisfies readonly (PlanFamily | 'tricare' | 'va' | 'fehb' | 'uninsured')[]
+] as const satisfies readonly (PlanFamily | 'commercial' | 'tricare' | 'va' | 'fehb' | 'uninsured')[]
 export type InsuranceType = (typeof INSURANCE_TYPES)[number]
 
 /** Groups that program rules name: a rule "excludes Medicare" covers Part B, Advantage and Part D alike. */
@@ -37,6 +39,8 @@ export const INSURANCE_GROUPS = ['commercial', 'medicare', 'medicaid', 'other_fe
 export type InsuranceGroup = (typeof INSURANCE_GROUPS)[number]
 
 const GROUP_OF: Record<InsuranceType, InsuranceGroup> = {
+  // Commercial or employer coverage when the screener does not know which kind: screening only needs the group.
+  commercial: 'commercial',
   employer_self_funded: 'commercial',
   employer_fully_insured: 'commercial',
   individual_marketplace: 'commercial',
@@ -335,6 +339,10 @@ export interface BridgeAssistance {
 }
 
 export type DocumentKind = 'summary' | 'cover_letter'
+
+/** Languages a patient's copy of the screening summary can be written in. */
+export const DOCUMENT_LANGUAGES = ['en', 'es'] as const
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number]
 
 /** A built .docx, ready to save. */
 export interface ScreeningDocument {

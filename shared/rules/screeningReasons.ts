@@ -1,3 +1,4 @@
+import { formatMoney } from '../domain/money'
 import type { InsuranceGroup, InsuranceType, ProgramType, ReminderKind, Verification } from '../domain/screening'
 
 /**
@@ -59,6 +60,7 @@ export function fillTemplate(template: string, params: Record<string, string>): 
 }
 
 export const INSURANCE_TYPE_LABELS_EN: Record<InsuranceType, string> = {
+  commercial: 'Commercial / employer coverage',
   employer_self_funded: 'Employer plan, self-funded (ERISA)',
   employer_fully_insured: 'Employer plan, fully insured',
   individual_marketplace: 'Individual / marketplace plan',
@@ -108,10 +110,9 @@ export const ANTI_KICKBACK_RULE = {
   verification: 'V' as Verification,
 }
 
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2, minimumFractionDigits: 0 })
-/** `$33,000`, `$132,000.50`: one money format for engine text, documents and the CLI. */
+/** `$33,000.00`, `$132,000.50`: the one money format (shared/domain/money.ts) for engine text, documents and the CLI. */
 export function formatDollars(amount: number): string {
-  return dollars.format(amount)
+  return formatMoney(amount)
 }
 
 /** A percentage as the engine states it: up to two decimals, no trailing zeros. */

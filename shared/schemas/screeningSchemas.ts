@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { US_STATES } from '../domain/enums'
 import {
   APPLICATION_STATUSES,
+  DOCUMENT_LANGUAGES,
   DRUG_COVERAGE,
   DRUG_COVERAGE_RULES,
   FUND_STATUSES,
@@ -16,7 +17,23 @@ import { dayString, hcpcsCode, icd10Code, id, money, optionalDay, optionalText, 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message = 'error.invalid') =>
   z.union([z.enum(values, { message }), z.literal(''), z.null()], { message }).optional().transform((v) => (v ? v : null))
 
-const householdSize = z.number({ message: 'error.number' }).int({ message: 'error.wholeNumber' }).min(1, { message: 'error.householdSize' }).max(50, { message: 'error.householdSize' })
+// Messages say what is wrong: a household counts the applicant (at least 1), and more than 50 people is a typo.
+const householdSize = z
+  .number({ message: 'error.number' })
+  .int({ message: 'error.wholeNumber' })
+  .min(1, { message: 'error.householdTooSmall' })
+  .max(50, { message: 'error.householdImplausible' })
+
+/**
+ * Annual household income: never negative (enter 0 for none); above $10 million a year is taken as a
+ * slip of the keyboard — no assistance program's limit comes near it (the highest, 600% of the
+ * guideline for a household of 50, is about $5 million).
+ */
+const annualIncome = z
+  .number({ message: 'error.number' })
+  .nonnegative({ message: 'error.incomeNegative' })
+  .max(10_000_000, { message: 'error.incomeImplausible' })
+const outOfPocket = z.number({ message: 'error.number' }).nonnegative({ message: 'error.costNegative' }).max(100_000_000, { message: 'error.tooLarge' })
 
 /** The facts of an applicant, as forms, the CSV import and the applicant file send them. */
 export const applicantFactsSchema = z
@@ -25,7 +42,7 @@ export const applicantFactsSchema = z
     lastName: requiredText(100),
     dateOfBirth: optionalDay,
     householdSize: householdSize.nullable().optional().default(null),
-    annualIncome: money.nullable().optional().default(null),
+    annualIncome: annualIncome.nullable().optional().default(null),
     state: optionalEnum(US_STATES, 'error.state'),
     insuranceType: optionalEnum(INSURANCE_TYPES),
     payer: optionalText(200),
@@ -35,7 +52,7 @@ export const applicantFactsSchema = z
     hcpcsCode: hcpcsCode.optional().default(''),
     treatmentStart: optionalDay,
     treatmentEnd: optionalDay,
-    outOfPocket: money.nullable().optional().default(null),
+    outOfPocket: outOfPocket.nullable().optional().default(null),
     notes: optionalText(2000),
   })
   .refine((a) => !a.treatmentStart || !a.treatmentEnd || a.treatmentEnd >= a.treatmentStart, {
@@ -152,5 +169,10 @@ export const documentExportSchema = z
     kind: z.enum(['summary', 'cover_letter']),
     /** The program a cover letter is addressed to (the applicant's application to it, if any, adds its dates). */
     programId: id.nullable().optional().default(null),
+    /** The language of the patient's copy of the summary; letters to programs are in English. */
+    language: z.enum(DOCUMENT_LANGUAGES).optional().default('en'),
   })
   .refine((d) => d.kind !== 'cover_letter' || d.programId !== null, { message: 'error.required', path: ['programId'] })
+
+/** The screener's title under their name on screening documents ("Financial Assistance Coordinator"). */
+export const signerTitleSchema = z.strictObject({ title: shortText(120) })

@@ -11,21 +11,21 @@ test('screen a demo applicant against the seeded catalog and read each result ex
   // The percentage of the poverty level, with its arithmetic.
   const fpl = page.getByTestId('fpl-panel')
   await expect(fpl.getByTestId('fpl-percent')).toHaveText('157.58%')
-  await expect(fpl).toContainText('$15,960 for the first person + 3 × $5,680 for each additional person = $33,000')
-  await expect(fpl).toContainText('$52,000 ÷ $33,000 = 157.58% of the poverty level')
+  await expect(fpl).toContainText('$15,960.00 for the first person + 3 × $5,680.00 for each additional person = $33,000.00')
+  await expect(fpl).toContainText('$52,000.00 ÷ $33,000.00 = 157.58% of the poverty level')
 
   // Every catalog program has a result; each explains itself rule by rule.
   await expect(page.getByTestId('screening-result')).toHaveCount(9)
   const fund = screening.result('Example: primary immunodeficiency copay fund')
   await expect(fund.getByTestId('result-outcome')).toHaveText('Eligible')
-  await expect(fund).toContainText('Income $52,000 is 157.58% of the poverty guideline, within the 400% limit of $132,000.')
+  await expect(fund).toContainText('Income $52,000.00 is 157.58% of the poverty guideline, within the 400% limit of $132,000.00.')
   await expect(fund).toContainText('verify before use')
   await expect(fund.getByTestId('result-rule')).toHaveCount(7)
   const closed = screening.result('Example: CIDP and neuropathy fund')
   await expect(closed.getByTestId('result-outcome')).toHaveText('Not eligible')
   await expect(closed).toContainText('The fund is closed and is not taking applications.')
   const medicaid = screening.result('Example: Medicaid for adults 19–64 (expansion states)')
-  await expect(medicaid).toContainText('above the 138% limit of $45,540 by $6,460')
+  await expect(medicaid).toContainText('above the 138% limit of $45,540.00 by $6,460.00')
   await page.screenshot({ path: 'test-results/screening-applicant.png', fullPage: true })
 
   // A Medicare applicant cannot use a manufacturer copay program.

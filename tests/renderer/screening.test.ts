@@ -45,8 +45,8 @@ describe('the poverty-level panel', () => {
     expect(wrapper.get('[data-testid=fpl-percent]').text()).toBe('157.58%')
     const text = wrapper.text()
     expect(text).toContain('2026 HHS poverty guideline, 48 states and DC, household of 4')
-    expect(text).toContain('$15,960 for the first person + 3 × $5,680 for each additional person = $33,000')
-    expect(text).toContain('$52,000 ÷ $33,000 = 157.58% of the poverty level')
+    expect(text).toContain('$15,960.00 for the first person + 3 × $5,680.00 for each additional person = $33,000.00')
+    expect(text).toContain('$52,000.00 ÷ $33,000.00 = 157.58% of the poverty level')
     expect(text).toContain(`Source: ${report.fpl!.citation}`)
   })
 
@@ -71,7 +71,7 @@ describe('a screening result', () => {
     result.rules.forEach((rule, i) => expect(rules[i].text()).toContain(rule.text))
     const income = rules.find((r) => r.text().includes('Income'))!
     expect(income.text()).toContain('Meets:')
-    expect(income.text()).toContain('Income $52,000 is 157.58% of the poverty guideline, within the 400% limit of $132,000.')
+    expect(income.text()).toContain('Income $52,000.00 is 157.58% of the poverty guideline, within the 400% limit of $132,000.00.')
     expect(wrapper.get('button').text()).toBe('Start an application to Example: primary immunodeficiency copay fund')
   })
 
@@ -181,7 +181,7 @@ describe('the applicant page', () => {
     await flushPromises()
     await wrapper.get('[data-testid=applications] button.button-link').trigger('click')
     await flushPromises()
-    expect(fake.calls.filter((c) => c.channel.startsWith('screening:'))).toEqual([{ channel: 'screening:document', request: { applicantId: 7, kind: 'cover_letter', programId: 1 } }])
+    expect(fake.calls.filter((c) => c.channel === 'screening:document')).toEqual([{ channel: 'screening:document', request: { applicantId: 7, kind: 'cover_letter', programId: 1, language: 'en' } }])
     expect(createObjectURL).toHaveBeenCalledTimes(1)
     expect(wrapper.get('[data-testid=document-status]').text()).toBe('Saved cover-letter-Thompson-test-program-2026-11-25.docx.')
     wrapper.unmount()

@@ -20,11 +20,14 @@ const GROUP_OF: Record<string, SearchKind> = {
   letter: 'letter',
   note: 'note',
   outcome: 'note',
+  applicant: 'applicant',
+  program: 'program',
 }
 
 interface CandidateRow {
   id: number
   kind: string
+  ref_id: number
   case_id: number | null
   patient_id: number | null
 }
@@ -61,7 +64,7 @@ export function createSearchRepository(db: Db) {
   const matches = db
     .prepare(`SELECT rowid, bm25(search_fts, 4.0, 1.0) FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}`)
     .raw()
-  const candidates = db.prepare('SELECT id, kind, case_id, patient_id FROM search_docs WHERE id IN (SELECT value FROM json_each(?))')
+  const candidates = db.prepare('SELECT id, kind, ref_id, case_id, patient_id FROM search_docs WHERE id IN (SELECT value FROM json_each(?))')
   const docText = db.prepare('SELECT title, body FROM search_docs WHERE id = ?')
   const namesVersion = db.prepare('SELECT names_version FROM search_state WHERE id = 1').pluck()
   const caseInfo = db.prepare(`SELECT c.id, c.stage, p.first_name, p.last_name, t.drug, cv.payer
@@ -69,6 +72,9 @@ export function createSearchRepository(db: Db) {
     JOIN therapies t ON t.id = c.therapy_id WHERE c.id = ?`)
   const latestCaseOf = db.prepare('SELECT id FROM cases WHERE patient_id = ? ORDER BY opened_on DESC, id DESC LIMIT 1').pluck()
   const patientName = db.prepare(`SELECT first_name || ' ' || last_name FROM patients WHERE id = ?`).pluck()
+  const caseCountOf = db.prepare('SELECT count(*) FROM cases WHERE patient_id = ?').pluck()
+  const applicantInfo = db.prepare(`SELECT first_name || ' ' || last_name AS name, concat_ws(' · ', NULLIF(drug_name, ''), NULLIF(payer, ''), state) AS context FROM applicants WHERE id = ?`)
+  const programInfo = db.prepare(`SELECT name, sponsor FROM assistance_programs WHERE id = ?`)
   const vocabularySources = [
     'SELECT DISTINCT first_name FROM patients',
     'SELECT DISTINCT last_name FROM patients',
@@ -76,6 +82,9 @@ export function createSearchRepository(db: Db) {
     'SELECT DISTINCT drug FROM therapies',
     'SELECT DISTINCT prescriber FROM therapies',
     'SELECT DISTINCT infusion_provider FROM therapies',
+    'SELECT DISTINCT first_name FROM applicants',
+    'SELECT DISTINCT last_name FROM applicants',
+    'SELECT DISTINCT name FROM assistance_programs',
   ].map((sql) => db.prepare(sql).pluck())
 
   let vocabulary: { version: number; names: NameVocabulary } | null = null
@@ -92,6 +101,7 @@ export function createSearchRepository(db: Db) {
   }
 
   function toHit(row: CandidateRow, isMatch: (word: string) => boolean): SearchHit {
+    if (row.kind === 'applicant' || row.kind === 'program') return toScreeningHit(row, isMatch)
     const caseId = row.case_id ?? (row.patient_id === null ? null : ((latestCaseOf.get(row.patient_id) as number | undefined) ?? null))
     const info = caseId === null ? undefined : (caseInfo.get(caseId) as CaseInfoRow | undefined)
     const name = info ? `${info.first_name} ${info.last_name}` : row.patient_id !== null ? ((patientName.get(row.patient_id) as string | undefined) ?? '') : ''
@@ -102,11 +112,42 @@ export function createSearchRepository(db: Db) {
       id: row.id,
       kind: GROUP_OF[row.kind] ?? 'note',
       caseId: info ? info.id : null,
+      applicantId: null,
+      programId: null,
       patientName: name,
       stage: info?.stage ?? null,
       context: info ? `${info.drug} · ${info.payer}` : '',
       snippet,
     }
+  }
+
+  /** An applicant (opens their screening) or a program (opens the catalog), shown by its own name. */
+  function toScreeningHit(row: CandidateRow, isMatch: (word: string) => boolean): SearchHit {
+    const text = docText.get(row.id) as { title: string; body: string }
+    const base = { id: row.id, caseId: null, stage: null, snippet: makeSnippet(text.body, isMatch, MARKERS) }
+    if (row.kind === 'applicant') {
+      const info = applicantInfo.get(row.ref_id) as { name: string; context: string } | undefined
+      return { ...base, kind: 'applicant', applicantId: row.ref_id, programId: null, patientName: info?.name ?? text.title, context: info?.context ?? '' }
+    }
+    const info = programInfo.get(row.ref_id) as { name: string; sponsor: string } | undefined
+    return { ...base, kind: 'program', applicantId: null, programId: row.ref_id, patientName: info?.name ?? text.title, context: info?.sponsor ?? '' }
+  }
+
+  /**
+   * A patient with one case is one result, not two: the patient's row already opens that case, so
+   * the case's own row is dropped (the patient row is kept, as it is what was looked for by name).
+   */
+  function withoutDuplicateCases(picked: Map<SearchKind, CandidateRow[]>) {
+    const patients = picked.get('patient') ?? []
+    const cases = picked.get('case')
+    if (!patients.length || !cases?.length) return
+    const soleCaseOf = new Set<number>()
+    for (const row of patients) {
+      if (row.patient_id === null || (caseCountOf.get(row.patient_id) as number) !== 1) continue
+      const only = latestCaseOf.get(row.patient_id) as number | undefined
+      if (only !== undefined) soleCaseOf.add(only)
+    }
+    picked.set('case', cases.filter((row) => row.case_id === null || !soleCaseOf.has(row.case_id)))
   }
 
   return {
@@ -132,6 +173,7 @@ export function createSearchRepository(db: Db) {
         if (list.length < limitPerKind) list.push(row)
         picked.set(kind, list)
       }
+      withoutDuplicateCases(picked)
       const isMatch = wordMatcher(plans)
       const groups: SearchGroup[] = SEARCH_KINDS.filter((kind) => picked.get(kind)?.length).map((kind) => ({
         kind,

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { localDayOf } from '../../../shared/domain/days'
+import { applicantFactIssues, applicationDateIssues } from '../../../shared/domain/factChecks'
 import {
   CLOSED_APPLICATION_STATUSES,
   type Applicant,
@@ -10,6 +11,7 @@ import {
   type Application,
   type BridgeAssistance,
   type DocumentKind,
+  type DocumentLanguage,
   type FundStatus,
   type ImportMode,
   type ImportReport,
@@ -20,14 +22,17 @@ import {
   type ScreeningDocument,
   type ScreeningReport,
 } from '../../../shared/domain/screening'
+import type { Organization } from '../../../shared/domain/documents'
 import type { ApplicantQuery, ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
 import type { Db } from '../db/openDatabase'
+import { createSettingsRepository } from '../settings/settingsRepository'
 import { AppError, notFound } from '../errors'
 import { applicantCsvRow, APPLICANT_CSV_COLUMNS, parseApplicantCsv, toCsv } from './applicantCsv'
 import { createApplicantRepository } from './applicantRepository'
 import { createApplicationRepository, type ApplicationRecord } from './applicationRepository'
 import { APPEAL_PENDING_STAGES, createCaseLinkQuery } from './caseLink'
 import { cleanDocText } from '../documents/docText'
+import type { Signer } from './documents/letterParts'
 import { buildCoverLetter, buildScreeningSummary, packDocx } from './documents/screeningDocuments'
 import { createProgramRepository } from './programRepository'
 import { applicationReminders, buildScreeningReport, documentsDueOn } from './screeningEngine'
@@ -39,6 +44,10 @@ export interface ScreeningModuleOptions {
   dataDir: string
   /** Add demo applicants when the catalog is first seeded (the example catalog itself is always seeded). */
   seedDemo?: boolean
+  /** The organization whose letterhead documents carry (Settings → Organization). */
+  organization?: () => Organization
+  /** The signed-in account, who signs the documents they make. */
+  currentAdvocate?: () => { id: number; name: string } | null
 }
 
 /**
@@ -51,7 +60,30 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
   const applicants = createApplicantRepository(db)
   const applications = createApplicationRepository(db)
   const caseLink = createCaseLinkQuery(db)
+  const settings = createSettingsRepository(db)
   const today = () => localDayOf(options.now())
+  const EMPTY_ORG: Organization = { name: '', letterhead: '', addressLines: [], phone: '', fax: '', email: '', signerName: '', signerTitle: '' }
+  const organization = () => options.organization?.() ?? EMPTY_ORG
+  const titleKey = (advocateId: number) => `signer_title:${advocateId}` as const
+
+  /**
+   * Who signs: the signed-in screener, with the title they set for themselves; until they set one,
+   * the organization's signer title when they are the organization's named signer.
+   */
+  function signer(): Signer {
+    const who = options.currentAdvocate?.() ?? null
+    const org = organization()
+    if (!who) return { name: org.signerName, title: org.signerTitle }
+    const own = settings.get(titleKey(who.id))
+    return { name: who.name, title: own ?? (who.name === org.signerName ? org.signerTitle : '') }
+  }
+
+  function saveSignerTitle(title: string): Signer {
+    const who = options.currentAdvocate?.() ?? null
+    if (!who) throw new AppError('conflict', 'error.noSigner')
+    db.transaction(() => settings.set(titleKey(who.id), title.trim()))()
+    return signer()
+  }
   const nowIso = () => options.now().toISOString()
 
   if (programs.count() === 0) seedScreeningDemo(db, today(), { catalogOnly: !options.seedDemo, now: nowIso() })
@@ -63,6 +95,12 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
 
   function catalogById(): Map<number, Program> {
     return new Map(programs.list().map((p) => [p.id, p]))
+  }
+
+  /** Today-dependent checks the schema cannot make (a birth date in the future, income without a household). */
+  function checkFacts(facts: ApplicantFacts) {
+    const issues = applicantFactIssues(facts, today())
+    if (Object.keys(issues).length) throw new AppError('validation', 'error.validation', Object.fromEntries(Object.entries(issues).map(([k, v]) => [`applicant.${k}`, v])))
   }
 
   function requireApplicant(id: number): Applicant {
@@ -138,20 +176,20 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
   }
 
   /** Builds a .docx (the screening summary, or a cover letter to a program), keeps a copy under exports and answers its bytes. */
-  async function buildDocument(applicantId: number, kind: DocumentKind, programId: number | null): Promise<ScreeningDocument> {
+  async function buildDocument(applicantId: number, kind: DocumentKind, programId: number | null, language: DocumentLanguage = 'en'): Promise<ScreeningDocument> {
     const { applicant, report, applications: apps } = detail(applicantId)
     const day = today()
     let document
     let fileName
     if (kind === 'summary') {
-      document = buildScreeningSummary({ applicant, report, applications: apps, preparedOn: day })
-      fileName = `screening-summary-${applicant.lastName}-${day}.docx`
+      document = buildScreeningSummary({ applicant, report, applications: apps, preparedOn: day, organization: organization(), signer: signer(), language })
+      fileName = `screening-summary-${applicant.lastName}-${day}${language === 'en' ? '' : `-${language}`}.docx`
     } else {
       const program = programId === null ? null : programs.get(programId)
       if (!program) throw notFound('program')
       // The newest application to this program, if any, adds its document deadline to the letter.
       const application = apps.filter((a) => a.programId === program.id).at(-1) ?? null
-      document = buildCoverLetter({ applicant, program, application, fplPercent: report.fpl?.percent ?? null, preparedOn: day })
+      document = buildCoverLetter({ applicant, program, application, fplPercent: report.fpl?.percent ?? null, preparedOn: day, organization: organization(), signer: signer() })
       fileName = `cover-letter-${applicant.lastName}-${program.key}-${day}.docx`
     }
     fileName = cleanDocText(fileName).replace(/[^A-Za-z0-9._-]+/g, '_')
@@ -185,11 +223,13 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       list: queue,
       get: detail,
       create(facts: ApplicantFacts, patientId: number | null): ApplicantDetail {
+        checkFacts(facts)
         const id = db.transaction(() => applicants.insert(facts, { patientId, isDemo: false, now: nowIso() }))()
         return detail(id)
       },
       update(id: number, facts: ApplicantFacts): ApplicantDetail {
         requireApplicant(id)
+        checkFacts(facts)
         db.transaction(() => applicants.update(id, facts, nowIso()))()
         return detail(id)
       },
@@ -207,6 +247,8 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       },
     },
     screening: {
+      signer,
+      saveSignerTitle,
       /** Screens facts without saving them (the command line and "what if" checks). */
       run: (facts: ApplicantFacts, screenedOn?: string): ScreeningReport => buildScreeningReport(facts, programs.list(), screenedOn ?? today()),
       forCase(caseId: number): BridgeAssistance {
@@ -243,6 +285,8 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
         const current = applications.get(update.applicationId)
         if (!current) throw notFound('application')
         const program = programs.get(current.programId)
+        const dateIssues = applicationDateIssues(update, today())
+        if (Object.keys(dateIssues).length) throw new AppError('validation', 'error.validation', dateIssues)
         if (update.status === 'approved' && update.awardAmount !== null && program?.maxAward != null && update.awardAmount > program.maxAward) {
           throw new AppError('validation', 'error.validation', { awardAmount: 'error.overMaxAward' })
         }

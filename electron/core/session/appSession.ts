@@ -170,6 +170,8 @@ export function createAppSession(options: AppSessionOptions) {
       writeKeyStore(dataDir, created.store)
       openCore(created.dataKey, created.user)
       audit('security', { detail: 'caseload encrypted; administrator account created' })
+      // The first backup now, not at the first 15-minute tick: a new caseload is protected from its first minute.
+      autoBackup()
       return { recoveryKey: created.recoveryKey, status: status() }
     },
 

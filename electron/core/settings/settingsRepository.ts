@@ -16,6 +16,8 @@ export type SettingKey =
   | 'deadline_rules_version'
   /** The organization that signs letters, as JSON. */
   | 'organization'
+  /** The title an account prints under its name on screening letters. */
+  | `signer_title:${number}`
 
 /** Key-value settings kept inside the caseload (so they travel with its backups). */
 export function createSettingsRepository(db: Db) {

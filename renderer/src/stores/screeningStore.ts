@@ -5,6 +5,7 @@ import type {
   ApplicantDetail,
   ApplicantQueueRow,
   DocumentKind,
+  DocumentLanguage,
   FundStatus,
   ImportMode,
   Program,
@@ -30,6 +31,8 @@ export const useScreeningStore = defineStore('screening', () => {
   const reminders = ref<ReminderRow[]>([])
   const programs = ref<Program[]>([])
   const current = ref<ApplicantDetail | null>(null)
+  /** Who signs screening documents (the signed-in screener) and their title. */
+  const signer = ref<{ name: string; title: string } | null>(null)
   const loadError = ref<string | null>(null)
   let serial = 0
 
@@ -108,7 +111,20 @@ export const useScreeningStore = defineStore('screening', () => {
   }
 
   /** Builds a .docx in the core: the screening summary, or a cover letter to `programId`. */
-  const makeDocument = (applicantId: number, kind: DocumentKind, programId: number | null = null) => call('screening:document', { applicantId, kind, programId })
+  const makeDocument = (applicantId: number, kind: DocumentKind, programId: number | null = null, language: DocumentLanguage = 'en') =>
+    call('screening:document', { applicantId, kind, programId, language })
+
+  /** The documents each program asks for, by program id: the next step shown beside an eligible result. */
+  const documentsOf = (programId: number): string[] => programs.value.find((p) => p.id === programId)?.documentsRequired ?? []
+
+  async function loadSigner() {
+    signer.value = await call('screening:signer', {})
+  }
+
+  async function saveSignerTitle(title: string) {
+    signer.value = await call('screening:saveSignerTitle', { title })
+    return signer.value
+  }
 
   const bridgeForCase = (caseId: number) => call('screening:forCase', { caseId })
 
@@ -133,6 +149,10 @@ export const useScreeningStore = defineStore('screening', () => {
     startApplication,
     updateApplication,
     makeDocument,
+    signer,
+    loadSigner,
+    saveSignerTitle,
+    documentsOf,
     bridgeForCase,
   }
 })

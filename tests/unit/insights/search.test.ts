@@ -54,8 +54,9 @@ describe('search:query', () => {
     const { core, jose } = coreWithCases()
     for (const text of ['jose nunez', 'JOSÉ NÚÑEZ', 'jos nun', 'jos nunez', 'jose nunes', 'hose nunez', 'nuñes', 'nunez jose']) {
       const response = search(core, text)
-      expect(caseIdsOf(response), text).toContain(jose.id)
+      // A patient with one case is one result, whose action opens that case.
       expect(caseIdsOf(response, 'patient'), text).toContain(jose.id)
+      expect(caseIdsOf(response), text).not.toContain(jose.id)
     }
     expect(search(core, 'jose nunes').corrections).toEqual([{ typed: 'nunes', matched: ['nunez'] }])
   })
@@ -90,8 +91,8 @@ describe('search:query', () => {
     expect(kindsOf('subcutaneous')).toEqual([])
     expect(kindsOf('wording')).toEqual(['letter'])
     core.db.prepare("UPDATE patients SET last_name = 'Quintana' WHERE id = ?").run(jose.patient.id)
-    expect(caseIdsOf(search(core, 'quintana'))).toEqual([jose.id])
-    expect(caseIdsOf(search(core, 'nunez'))).toEqual([])
+    expect(caseIdsOf(search(core, 'quintana'), 'patient')).toEqual([jose.id])
+    expect(caseIdsOf(search(core, 'nunez'), 'patient')).toEqual([])
     core.db.prepare('DELETE FROM cases WHERE id = ?').run(jose.id)
     expect(core.db.prepare('SELECT COUNT(*) FROM search_docs WHERE case_id = ?').pluck().get(jose.id)).toBe(0)
     expect(search(core, 'wording').groups).toEqual([])
@@ -118,3 +119,58 @@ describe('search:query', () => {
     expect(search(core, '  -- ** ').groups).toEqual([])
   })
 })
+
+describe('search finds applicants and programs, each once', () => {
+  it('finds an applicant by name, accents folded, and follows edits and deletions', () => {
+    const { core } = coreWithCases()
+    const created = core.screening.applicants.create({ ...applicantFacts(), firstName: 'Marisol', lastName: 'Delgado' }, null).applicant
+    const applicants = (text: string) => search(core, text).groups.find((g) => g.kind === 'applicant')?.hits ?? []
+    expect(applicants('Delgado')).toEqual([expect.objectContaining({ kind: 'applicant', applicantId: created.id, programId: null, caseId: null, patientName: 'Marisol Delgado' })])
+    expect(applicants('marisol delg').map((h) => h.applicantId)).toEqual([created.id])
+    expect(applicants('gammagard').map((h) => h.applicantId)).toContain(created.id)
+    core.screening.applicants.update(created.id, { ...applicantFacts(), firstName: 'Marisol', lastName: 'Delgado-Ruiz' })
+    expect(applicants('ruiz').map((h) => h.applicantId)).toEqual([created.id])
+    core.db.prepare('DELETE FROM applicants WHERE id = ?').run(created.id)
+    expect(applicants('Delgado')).toEqual([])
+  })
+
+  it('finds programs of the catalog by name and sponsor, grouped apart from patients', () => {
+    const { core } = coreWithCases()
+    const fund = core.screening.programs.list().find((p) => p.key === 'example-pi-copay-fund')!
+    const response = search(core, 'immunodeficiency')
+    const programs = response.groups.find((g) => g.kind === 'program')?.hits ?? []
+    expect(programs.map((h) => h.programId)).toContain(fund.id)
+    expect(response.groups.map((g) => g.kind)).not.toContain('patient')
+  })
+
+  it('a patient with two cases is listed once, and each case once', () => {
+    const { core, jose } = coreWithCases()
+    // A second case of the same patient (the intake form's "existing patient" path writes the same row).
+    const second = core.cases.create(sampleCase({ patient: { firstName: 'Temp', lastName: 'Person', dateOfBirth: '1961-04-02', phone: '', preferredLanguage: '' } }))
+    core.db.prepare('UPDATE cases SET patient_id = ? WHERE id = ?').run(jose.patient.id, second.id)
+    const response = search(core, 'nunez')
+    expect(caseIdsOf(response, 'patient')).toHaveLength(1)
+    expect(caseIdsOf(response).sort()).toEqual([jose.id, second.id].sort())
+  })
+})
+
+function applicantFacts() {
+  return {
+    firstName: 'A',
+    lastName: 'B',
+    dateOfBirth: null,
+    householdSize: 3,
+    annualIncome: 40_000,
+    state: 'IL' as const,
+    insuranceType: 'commercial' as const,
+    payer: 'Lakeshore Blue',
+    drugCovered: 'yes' as const,
+    icd10Codes: ['D80.1'],
+    drugName: 'Gammagard Liquid',
+    hcpcsCode: 'J1569',
+    treatmentStart: null,
+    treatmentEnd: null,
+    outOfPocket: null,
+    notes: '',
+  }
+}

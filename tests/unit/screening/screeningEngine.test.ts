@@ -15,10 +15,10 @@ describe('income against the poverty level', () => {
     const at = screenProgram(applicant({ annualIncome: 132_000 }), fund, TODAY)
     expect(at.outcome).toBe('eligible')
     expect(at.incomeLimit).toBe(132_000)
-    expect(incomeRule(at).text).toBe('Income $132,000 is 400% of the poverty guideline, within the 400% limit of $132,000.')
+    expect(incomeRule(at).text).toBe('Income $132,000.00 is 400% of the poverty guideline, within the 400% limit of $132,000.00.')
     const over = screenProgram(applicant({ annualIncome: 132_001 }), fund, TODAY)
     expect(over.outcome).toBe('not_eligible')
-    expect(incomeRule(over).text).toBe('Income $132,001 is 400% of the poverty guideline, above the 400% limit of $132,000 by $1.')
+    expect(incomeRule(over).text).toBe('Income $132,001.00 is 400% of the poverty guideline, above the 400% limit of $132,000.00 by $1.00.')
     expect(screenProgram(applicant({ annualIncome: 132_000.01 }), fund, TODAY).outcome).toBe('not_eligible')
     expect(screenProgram(applicant({ annualIncome: 131_999.99 }), fund, TODAY).outcome).toBe('eligible')
   })
@@ -36,10 +36,10 @@ describe('income against the poverty level', () => {
 
   it('Alaska and Hawaii use their own, higher guidelines', () => {
     const alaska = screenProgram(applicant({ state: 'AK', annualIncome: 165_000 }), fund, TODAY)
-    expect(alaska.incomeLimit).toBe(165_000) // $41,250 × 4
+    expect(alaska.incomeLimit).toBe(165_000) // $41,250.00 × 4
     expect(alaska.outcome).toBe('eligible')
     const hawaii = screenProgram(applicant({ state: 'HI', annualIncome: 151_801 }), fund, TODAY)
-    expect(hawaii.incomeLimit).toBe(151_800) // $37,950 × 4
+    expect(hawaii.incomeLimit).toBe(151_800) // $37,950.00 × 4
     expect(hawaii.outcome).toBe('not_eligible')
     // The same income is over the limit in Illinois.
     expect(screenProgram(applicant({ state: 'IL', annualIncome: 140_000 }), fund, TODAY).outcome).toBe('not_eligible')
@@ -47,7 +47,7 @@ describe('income against the poverty level', () => {
 
   it('a program on the 2025 guidelines in Alaska carries the verify flag', () => {
     const r = screenProgram(applicant({ state: 'AK' }), program({ rules: { maxFplPercent: 400, guidelineYear: 2025 } }), TODAY)
-    expect(r.incomeLimit).toBe(160_760) // $40,190 × 4
+    expect(r.incomeLimit).toBe(160_760) // $40,190.00 × 4
     expect(incomeRule(r).verification).toBe('U')
   })
 

@@ -111,7 +111,7 @@ describe('the screening module on a real caseload', () => {
     const c = core()
     const dispatch = createDispatcher(c)
     const bad = await dispatch('applicants:create', { applicant: { firstName: '', lastName: 'X', householdSize: 0 } })
-    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.firstName': 'error.required', 'applicant.householdSize': 'error.householdSize' } } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.firstName': 'error.required', 'applicant.householdSize': 'error.householdTooSmall' } } })
     expect(await dispatch('applicants:get', { applicantId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })

@@ -49,6 +49,11 @@ describe('the app session', () => {
     expect(recoveryKey.length).toBeGreaterThan(20)
     expect(session.status().state).toBe('unlocked')
     expect((await session.dispatch('caseload:info', {})).ok).toBe(true)
+    // A backup exists from the first minute, encrypted like the caseload, not at the first 15-minute tick.
+    const first = listBackups(dir)
+    expect(first.map((b) => b.reason)).toEqual(['auto'])
+    expect(() => openDatabase(join(dir, 'backups', first[0].fileName))).toThrow()
+    openDatabase(join(dir, 'backups', first[0].fileName), session.dataKey!, { readonly: true }).close()
     const header = readFileSync(join(dir, 'overturn.db')).subarray(0, 15).toString('latin1')
     expect(header).not.toBe('SQLite format 3')
     session.lock()

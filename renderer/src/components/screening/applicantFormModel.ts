@@ -48,11 +48,14 @@ export function applicantFormOf(a: Applicant): ApplicantForm {
   }
 }
 
-/** Blank is unknown; `$52,000` is 52000; other text is passed on so the schema names the field. */
+/**
+ * Blank is unknown; `$52,000` is 52000; `-5000` stays negative so the schema can say income cannot be
+ * negative; other text is passed on so the schema names the field.
+ */
 export function numberOrText(value: string): number | null {
   const cleaned = value.replace(/[$,\s]/g, '')
   if (cleaned === '') return null
-  return (/^\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : value) as number
+  return (/^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : value) as number
 }
 
 export function toApplicantInput(form: ApplicantForm): ApplicantFactsInput {

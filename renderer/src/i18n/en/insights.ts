@@ -5,7 +5,7 @@ export const insightMessages = {
     shortcut: 'Ctrl+K',
     openLabel: 'Search everything (Ctrl+K or ⌘K)',
     title: 'Search the caseload',
-    label: 'Search patients, cases, denials, contacts, notes and letters',
+    label: 'Search patients, cases, applicants, programs, denials, contacts, notes and letters',
     placeholder: 'Name, member ID, drug, payer, reference number…',
     hint: 'Accents and small misspellings are fine. Arrow keys to move, Enter to open, Escape to close.',
     close: 'Close search',
@@ -16,12 +16,16 @@ export const insightMessages = {
     kind: {
       patient: 'Patients',
       case: 'Cases',
+      applicant: 'Applicants',
+      program: 'Assistance programs',
       denial: 'Denials',
       contact: 'Contacts log',
       letter: 'Letters',
       note: 'Notes',
     },
     noCase: 'No case yet',
+    openScreening: 'Screening',
+    openCatalog: 'Program catalog',
     resultLabel: '{name}, {kind}: {text}',
   },
   outcomes: {
@@ -57,6 +61,7 @@ export const insightMessages = {
     },
   },
   dashboard: {
+    tableRegion: 'Table: {title}',
     nav: 'Dashboard',
     title: 'Dashboard',
     from: 'From',
