@@ -3,9 +3,11 @@ import { CHANNELS } from '../../../shared/contract'
 import { makeTempDir } from '../core/testCore'
 
 /**
- * Issue 6, item 7.6: the Electron main process's security settings, read from the real
- * electron/main/index.ts with only 'electron' mocked (the binary cannot run here). The mock records
- * BrowserWindow options, web-contents handlers, the default session's handlers and app events.
+ * Issue 6, item 7.6, and issue 16 (the `app://` origin): the Electron main process's security
+ * settings, read from the real electron/main/index.ts with only the Electron binary mocked ('electron'
+ * and electron-log's main-process entry, which needs it); the binary cannot run here. The mock records
+ * BrowserWindow options, web-contents handlers, the default session's handlers, the protocol
+ * handler, app events and log lines.
  */
 
 type Handler = (...args: never[]) => unknown
@@ -21,6 +23,11 @@ const electron = vi.hoisted(() => {
     beforeRequest: null as Handler | null,
     singleInstanceAsked: false,
     ready: null as Promise<void> | null,
+    spellChecker: null as boolean | null,
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    loadedUrls: [] as string[],
+    logLines: [] as string[],
   }
   return rec
 })
@@ -45,11 +52,15 @@ vi.mock('electron', () => {
     once() {}
     focus() {}
     loadFile = async () => {}
-    loadURL = async () => {}
+    loadURL = async (url: string) => {
+      electron.loadedUrls.push(url)
+    }
     static getAllWindows = () => []
   }
   const app = {
     getPath: () => '/nonexistent',
+    getAppPath: () => '/opt/Overturn/resources/app.asar',
+    isPackaged: true,
     requestSingleInstanceLock: () => ((electron.singleInstanceAsked = true), true),
     quit: () => {},
     on: (event: string, fn: Handler) => electron.appHandlers.set(event, fn),
@@ -59,6 +70,7 @@ vi.mock('electron', () => {
     defaultSession: {
       setPermissionRequestHandler: (fn: Handler) => (electron.permissionRequest = fn),
       setPermissionCheckHandler: (fn: Handler) => (electron.permissionCheck = fn),
+      setSpellCheckerEnabled: (enabled: boolean) => (electron.spellChecker = enabled),
       webRequest: {
         onHeadersReceived: (fn: Handler) => (electron.headersReceived = fn),
         onBeforeRequest: (fn: Handler) => (electron.beforeRequest = fn),
@@ -72,7 +84,17 @@ vi.mock('electron', () => {
     powerMonitor: { on: (event: string, fn: Handler) => electron.powerHandlers.set(event, fn) },
     ipcMain: { handle: (channel: string, fn: Handler) => electron.ipc.set(channel, fn) },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => electron.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => electron.protocolHandlers.set(scheme, fn),
+    },
   }
+})
+
+vi.mock('electron-log/main', () => {
+  const file = { resolvePathFn: null as unknown, level: 'silly', maxSize: 0 }
+  const record = (level: string) => (line: string) => electron.logLines.push(`${level} ${line}`)
+  return { default: { transports: { file, console: { level: 'silly' } }, info: record('info'), warn: record('warn'), error: record('error') } }
 })
 
 const data = makeTempDir('overturn-main-')
@@ -94,13 +116,46 @@ const navEvent = (): NavEvent => {
   const e = { prevented: false, preventDefault: () => (e.prevented = true) }
   return e
 }
-const OWN_RENDERER = 'file:///opt/Overturn/resources/app.asar/out/renderer/index.html'
-const FOREIGN = ['https://evil.example/', 'http://127.0.0.1:8080/', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'https://evil.example/renderer/index.html']
+const OWN_RENDERER = 'app://overturn/index.html'
+const FOREIGN = [
+  'https://evil.example/',
+  'http://127.0.0.1:8080/',
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'file:///etc/passwd',
+  'https://evil.example/renderer/index.html',
+  // The old trust rule accepted any file URL ending in /renderer/index.html, a network share's too.
+  'file:///opt/Overturn/resources/app.asar/out/renderer/index.html',
+  'file://fileserver/share/out/renderer/index.html',
+  'app://evil/index.html',
+  'app://overturn.evil.example/index.html',
+  'app://user:pw@overturn/index.html',
+  'not a url',
+]
 
 describe('the main window (electron/main/index.ts)', () => {
-  it('asks for the single-instance lock and opens one window', () => {
+  it('asks for the single-instance lock and opens one window, on app://overturn, with the app’s icon', () => {
     expect(electron.singleInstanceAsked).toBe(true)
     expect(electron.windows).toHaveLength(1)
+    expect(electron.loadedUrls).toEqual(['app://overturn/index.html'])
+    expect(String(electron.windows[0].options.icon)).toMatch(/resources[\\/]icons[\\/]512x512\.png$/)
+    expect(electron.appHandlers.has('second-instance')).toBe(true)
+  })
+
+  it('declares app:// a standard, secure scheme and serves only the renderer folder on it', async () => {
+    expect(electron.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    const handler = electron.protocolHandlers.get('app')!
+    expect(handler).toBeTypeOf('function')
+    for (const url of ['app://overturn/../../../../etc/passwd', 'app://overturn/%2e%2e/%2e%2e/etc/passwd', 'app://overturn/..%2f..%2fetc%2fpasswd', 'app://evil/index.html']) {
+      const response = await handler(new Request(url))
+      expect(response.status, url).toBe(404)
+    }
+  })
+
+  it('turns spellcheck off (Chromium would download dictionaries) and logs only events', () => {
+    expect(electron.spellChecker).toBe(false)
+    expect((electron.windows[0].options.webPreferences as Record<string, unknown>).spellcheck).toBe(false)
+    expect(electron.logLines).toContain('info app.ready')
   })
 
   it('isolates the renderer: contextIsolation, sandbox, webSecurity on; nodeIntegration off; preload is the bundled CJS', () => {
@@ -178,7 +233,10 @@ describe('the main window (electron/main/index.ts)', () => {
     for (const url of ['https://evil.example/collect?phi=1', 'http://127.0.0.1:3000/', 'http://localhost/', 'ws://evil.example/', 'wss://evil.example/', 'ftp://evil.example/']) {
       expect(decide(url), url).toBe(true)
     }
-    for (const url of [OWN_RENDERER, 'file:///opt/Overturn/resources/app.asar/out/renderer/assets/index.js', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of ['file:///opt/Overturn/resources/app.asar/out/renderer/assets/index.js', 'file:///etc/passwd', 'app://evil/x.js']) {
+      expect(decide(url), url).toBe(true)
+    }
+    for (const url of [OWN_RENDERER, 'app://overturn/assets/index.js', 'blob:app://overturn/5d1c', 'devtools://devtools/bundled/inspector.html']) {
       expect(decide(url), url).toBe(false)
     }
   })
@@ -189,6 +247,9 @@ describe('the main window (electron/main/index.ts)', () => {
     expect(await status({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await status({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await status({ senderFrame: { url: OWN_RENDERER } }, {})).toMatchObject({ ok: true, data: { state: 'new' } })
+    expect(await status({ senderFrame: { url: 'file:///opt/Overturn/resources/app.asar/out/renderer/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    // The refusal is logged by channel name only.
+    expect(electron.logLines).toContain('warn ipc.refused-sender channel=session:status')
   })
 
   it('locks on suspend and on screen lock', () => {
