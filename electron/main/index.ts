@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, powerMonitor, session, shell } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import { createAppSession } from '../core/session/appSession'
 import { APP_ENTRY_URL, isAllowedRequest, isTrustedUrl } from './appOrigin'
 import { declareAppScheme, serveAppScheme } from './appProtocol'
-import { registerIpc } from './ipc'
+import { createExternalOpener } from './externalOpener'
+import { registerDesktopIpc, registerIpc } from './ipc'
 import { startLogging } from './logging'
 import { startDeadlineReminders } from './reminders'
 
@@ -87,6 +88,9 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(rendererDir)
     const appSession = createAppSession({ dataDir })
     registerIpc(appSession.dispatch, isTrusted, log)
+    const opener = createExternalOpener({ dispatch: appSession.dispatch, tempRoot: app.getPath('temp'), openPath: (path) => shell.openPath(path), log })
+    opener.sweepLeftovers()
+    registerDesktopIpc(opener, isTrusted, log)
     createWindow()
     const stopReminders = startDeadlineReminders(() => appSession.core)
     // Locking closes the database, forgets the key and clears the screen (the page reloads to the lock screen).
@@ -104,6 +108,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', () => {
       stopReminders()
       appSession.close()
+      opener.cleanup()
       log.info('app.quit')
     })
   })

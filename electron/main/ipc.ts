@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../../shared/contract'
+import { CHANNELS, type ApiResult } from '../../shared/contract'
+import { DESKTOP_CHANNELS } from '../../shared/desktop'
 import type { Dispatch } from '../core/dispatcher'
 import { silentLog, type EventLog } from '../core/logging/eventLog'
 
@@ -10,15 +11,27 @@ import { silentLog, type EventLog } from '../core/logging/eventLog'
  */
 export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean, log: EventLog = silentLog): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, request: unknown) => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
       const url = event.senderFrame?.url ?? ''
       if (!isTrustedUrl(url)) {
         log.warn('ipc.refused-sender', { channel })
         return { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } }
       }
-      const result = await dispatch(channel, request)
-      if (!result.ok) log.info('ipc.failed', { channel, code: result.error.code })
-      return result
+      return dispatch(channel, request).then((result) => {
+        if (!result.ok) log.info('ipc.failed', { channel, code: result.error.code })
+        return result
+      })
     })
   }
+}
+
+/** The desktop-only methods (shared/desktop.ts), behind the same sender check. */
+export function registerDesktopIpc(handlers: { openInWordProcessor: (request: unknown) => Promise<ApiResult<{ opened: true }>> }, isTrustedUrl: (url: string) => boolean, log: EventLog = silentLog): void {
+  ipcMain.handle(DESKTOP_CHANNELS.openInWordProcessor, (event: IpcMainInvokeEvent, request: unknown) => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) {
+      log.warn('ipc.refused-sender', { channel: DESKTOP_CHANNELS.openInWordProcessor })
+      return { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } }
+    }
+    return handlers.openInWordProcessor(request)
+  })
 }

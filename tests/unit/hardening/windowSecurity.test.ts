@@ -28,6 +28,7 @@ const electron = vi.hoisted(() => {
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     loadedUrls: [] as string[],
     logLines: [] as string[],
+    tempDir: '',
   }
   return rec
 })
@@ -58,7 +59,7 @@ vi.mock('electron', () => {
     static getAllWindows = () => []
   }
   const app = {
-    getPath: () => '/nonexistent',
+    getPath: (name: string) => (name === 'temp' ? electron.tempDir : '/nonexistent'),
     getAppPath: () => '/opt/Overturn/resources/app.asar',
     isPackaged: true,
     requestSingleInstanceLock: () => ((electron.singleInstanceAsked = true), true),
@@ -84,6 +85,7 @@ vi.mock('electron', () => {
     powerMonitor: { on: (event: string, fn: Handler) => electron.powerHandlers.set(event, fn) },
     ipcMain: { handle: (channel: string, fn: Handler) => electron.ipc.set(channel, fn) },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    shell: { openPath: async () => '' },
     protocol: {
       registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => electron.privilegedSchemes.push(...schemes),
       handle: (scheme: string, fn: (request: Request) => Promise<Response>) => electron.protocolHandlers.set(scheme, fn),
@@ -99,6 +101,7 @@ vi.mock('electron-log/main', () => {
 
 const data = makeTempDir('overturn-main-')
 beforeAll(async () => {
+  electron.tempDir = data.dir
   vi.stubEnv('OVERTURN_DATA_DIR', data.dir)
   vi.stubEnv('ELECTRON_RENDERER_URL', '')
   await import('../../../electron/main/index')
@@ -242,7 +245,12 @@ describe('the main window (electron/main/index.ts)', () => {
   })
 
   it('registers every contract channel over IPC and refuses senders that are not its renderer', async () => {
-    expect([...electron.ipc.keys()].sort()).toEqual([...CHANNELS].sort())
+    // Every contract channel, plus the one desktop-only method (shared/desktop.ts).
+    expect([...electron.ipc.keys()].sort()).toEqual([...CHANNELS, 'desktop:openInWordProcessor'].sort())
+    const openWord = electron.ipc.get('desktop:openInWordProcessor') as (event: unknown, request: unknown) => Promise<unknown>
+    expect(await openWord({ senderFrame: { url: 'file:///etc/x.html' } }, { attachmentId: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    // From our own page it still goes through documents:open, which refuses while nothing is unlocked.
+    expect(await openWord({ senderFrame: { url: OWN_RENDERER } }, { attachmentId: 1 })).toMatchObject({ ok: false })
     const status = electron.ipc.get('session:status') as (event: unknown, request: unknown) => Promise<unknown>
     expect(await status({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await status({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
