@@ -22,7 +22,7 @@ export interface ExternalOpenerOptions {
  * decrypted copy goes to a private folder (owner-only permissions) made for this run, removed when
  * Overturn quits; folders left by a crash are removed at the next start. PDFs and images are never
  * written: they are previewed in the page from memory. The user is told all this before it happens
- * (documents.preview.wordConfirm).
+ * (preview.wordConfirm).
  */
 export function createExternalOpener(options: ExternalOpenerOptions) {
   const log = options.log ?? silentLog
@@ -40,7 +40,7 @@ export function createExternalOpener(options: ExternalOpenerOptions) {
       const result = await options.dispatch('documents:open', { attachmentId })
       if (!result.ok) return result
       const file = result.data as { fileName: string; mime: string; base64: string }
-      if (file.mime !== WORD_MIME) return { ok: false, error: { code: 'validation', message: 'documents.preview.notWord' } }
+      if (file.mime !== WORD_MIME) return { ok: false, error: { code: 'validation', message: 'preview.notWord' } }
       // One sub-folder per opening, so two exhibits with the same name never overwrite each other.
       const dir = mkdtempSync(join(privateFolder(), 'x'))
       const name = sanitizeFilename(file.fileName).replace(/\.docx$/i, '') || 'exhibit'
@@ -50,7 +50,7 @@ export function createExternalOpener(options: ExternalOpenerOptions) {
       if (failure) {
         rmSync(dir, { recursive: true, force: true })
         log.warn('documents.open-external-failed')
-        return { ok: false, error: { code: 'internal', message: 'documents.preview.wordFailed' } }
+        return { ok: false, error: { code: 'internal', message: 'preview.wordFailed' } }
       }
       log.info('documents.opened-external')
       return { ok: true, data: { opened: true } }

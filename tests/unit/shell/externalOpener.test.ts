@@ -67,7 +67,7 @@ describe('opening a Word exhibit in the word processor', () => {
 
   it('removes the copy when the system cannot open it, and sweeps folders a crashed run left', async () => {
     const failing = createExternalOpener({ dispatch, tempRoot: temp.dir, openPath: async () => 'No application is associated' })
-    expect(await failing.openInWordProcessor({ attachmentId: ids.word })).toMatchObject({ ok: false, error: { code: 'internal', message: 'documents.preview.wordFailed' } })
+    expect(await failing.openInWordProcessor({ attachmentId: ids.word })).toMatchObject({ ok: false, error: { code: 'internal', message: 'preview.wordFailed' } })
     expect(readdirSync(temp.dir).flatMap((d) => readdirSync(join(temp.dir, d)))).toEqual([])
     // A run that crashed before cleanup: the next start sweeps its folder.
     const crashed = createExternalOpener({ dispatch, tempRoot: temp.dir, openPath: async () => '' })
