@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS, type ApiResult } from '../../shared/contract'
 import { DESKTOP_CHANNELS } from '../../shared/desktop'
 import type { Dispatch } from '../core/dispatcher'
-import { silentLog, type EventLog } from '../core/logging/eventLog'
+import { isLoggedCall, silentLog, type EventLog } from '../core/logging/eventLog'
 
 /**
  * Registers every contract channel through one wrapper. The sender check refuses calls from any
@@ -19,6 +19,7 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
       }
       return dispatch(channel, request).then((result) => {
         if (!result.ok) log.info('ipc.failed', { channel, code: result.error.code })
+        else if (isLoggedCall(channel)) log.info('ipc.call', { channel })
         return result
       })
     })

@@ -78,3 +78,10 @@ export function consoleLineFor(args: unknown[]): string {
   const code = CODE.test(match[2]) ? match[2] : '?'
   return `core.failed ${what} code=${code}`
 }
+
+/**
+ * Successful calls worth a line: the changes and exports (a who-did-what trail lives in the audit
+ * log; this only shows that the app worked). Reads and background polling are not logged.
+ */
+const EVENT_VERB = /:(setup|unlock|lock|create|update|upload|remove|move|save|reset|markSent|restore|resetEmpty|export(?:[A-Z][A-Za-z]*)?|import(?:[A-Z][A-Za-z]*)?)$/
+export const isLoggedCall = (channel: string) => EVENT_VERB.test(channel)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../electron/core/errors'
-import { consoleLineFor, createEventLog, errorCodeOf, formatLogEvent } from '../../../electron/core/logging/eventLog'
+import { consoleLineFor, createEventLog, errorCodeOf, formatLogEvent, isLoggedCall } from '../../../electron/core/logging/eventLog'
 
 /** Issue 16, item 7: log lines carry events, channel names and error codes, and nothing else. */
 describe('the event log line', () => {
@@ -38,5 +38,12 @@ describe('the event log line', () => {
     const log = createEventLog((level, line) => lines.push(`${level}: ${line}`))
     log.warn('bridge.refused', { status: 421 })
     expect(lines).toEqual(['warn: bridge.refused status=421'])
+  })
+})
+
+describe('which successful calls are logged', () => {
+  it('changes and exports, not reads or polling', () => {
+    for (const channel of ['cases:create', 'documents:upload', 'packets:export', 'transfer:exportBundle', 'transfer:importCsv', 'session:unlock', 'backups:restore']) expect(isLoggedCall(channel), channel).toBe(true)
+    for (const channel of ['cases:list', 'packets:exports', 'session:status', 'deadlines:agenda', 'documents:open', 'cases:get']) expect(isLoggedCall(channel), channel).toBe(false)
   })
 })
