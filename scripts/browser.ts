@@ -3,7 +3,7 @@
  * per-run token, for machines without the Electron binary (and for end-to-end tests). The caseload
  * opens locked; the first run asks for an administrator account in the page.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createBrowserLog } from '../electron/bridge/bridgeLog'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
@@ -19,7 +19,8 @@ const dataDir = defaultDataDir()
 // Beside the caseload folder, like the desktop app's logs folder (inside it when OVERTURN_DATA_DIR is set).
 const logDir = process.env.OVERTURN_DATA_DIR ? join(dataDir, 'logs') : join(dirname(dataDir), 'logs')
 const log = createBrowserLog(logDir, { captureConsole: true })
-const session = createAppSession({ dataDir })
+const appVersion = (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version
+const session = createAppSession({ dataDir, appVersion })
 const status = session.status()
 if (status.state === 'in_use') {
   console.error(status.message)

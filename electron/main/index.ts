@@ -86,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     log.info('app.ready')
     hardenSession()
     serveAppScheme(rendererDir)
-    const appSession = createAppSession({ dataDir })
+    const appSession = createAppSession({ dataDir, appVersion: app.getVersion() })
     registerIpc(appSession.dispatch, isTrusted, log)
     const opener = createExternalOpener({ dispatch: appSession.dispatch, tempRoot: app.getPath('temp'), openPath: (path) => shell.openPath(path), log })
     opener.sweepLeftovers()
