@@ -9,6 +9,9 @@ import { registerDesktopIpc, registerIpc } from './ipc'
 import { startLogging } from './logging'
 import { startDeadlineReminders } from './reminders'
 
+// The data folder is named after package.json's `name`, not the product name the installers show,
+// so a packaged "Overturn" and `npm start` open the same caseload (README, "Where your data lives").
+app.setPath('userData', join(app.getPath('appData'), 'overturn'))
 const dataDir = process.env.OVERTURN_DATA_DIR || join(app.getPath('userData'), 'caseload')
 // The dev server is trusted only in development; a packaged app ignores the variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined

@@ -6,14 +6,15 @@ import { consoleLineFor, createEventLog, type EventLog } from '../core/logging/e
 export const LOG_FILE = 'main.log'
 
 /**
- * electron-log writes `main.log` in the user-data logs folder (`app.getPath('logs')`: on Linux
- * ~/.config/overturn/logs, macOS ~/Library/Logs/overturn, Windows %APPDATA%\overturn\logs). Only
+ * electron-log writes `main.log` in the `logs` folder of the user-data folder (Linux
+ * ~/.config/overturn/logs, macOS ~/Library/Application Support/overturn/logs, Windows
+ * %APPDATA%\overturn\logs), beside browser mode's browser.log. Only
  * checked event lines reach it (electron/core/logging/eventLog.ts): events, channel names, error
  * codes. The renderer's console is not collected (`log.initialize()` is deliberately not called),
  * and core modules' `console.error` lines are kept only in their known, data-free shape.
  */
 export function startLogging(): EventLog {
-  log.transports.file.resolvePathFn = () => join(app.getPath('logs'), LOG_FILE)
+  log.transports.file.resolvePathFn = () => join(app.getPath('userData'), 'logs', LOG_FILE)
   log.transports.file.level = 'info'
   log.transports.file.maxSize = 1_000_000
   log.transports.console.level = app.isPackaged ? false : 'info'

@@ -29,6 +29,7 @@ const electron = vi.hoisted(() => {
     loadedUrls: [] as string[],
     logLines: [] as string[],
     tempDir: '',
+    paths: new Map<string, string>([['appData', '/home/ana/.config']]),
   }
   return rec
 })
@@ -59,8 +60,10 @@ vi.mock('electron', () => {
     static getAllWindows = () => []
   }
   const app = {
-    getPath: (name: string) => (name === 'temp' ? electron.tempDir : '/nonexistent'),
+    getPath: (name: string) => (name === 'temp' ? electron.tempDir : (electron.paths.get(name) ?? '/nonexistent')),
+    setPath: (name: string, path: string) => electron.paths.set(name, path),
     getAppPath: () => '/opt/Overturn/resources/app.asar',
+    getVersion: () => '0.1.0',
     isPackaged: true,
     requestSingleInstanceLock: () => ((electron.singleInstanceAsked = true), true),
     quit: () => {},
@@ -143,6 +146,8 @@ describe('the main window (electron/main/index.ts)', () => {
     expect(electron.loadedUrls).toEqual(['app://overturn/index.html'])
     expect(String(electron.windows[0].options.icon)).toMatch(/resources[\\/]icons[\\/]512x512\.png$/)
     expect(electron.appHandlers.has('second-instance')).toBe(true)
+    // The data folder keeps the package name whatever the product name: ~/.config/overturn.
+    expect(electron.paths.get('userData')).toBe('/home/ana/.config/overturn')
   })
 
   it('declares app:// a standard, secure scheme and serves only the renderer folder on it', async () => {
