@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { makePdf, makePng } from './exhibitFiles'
 
@@ -44,6 +45,9 @@ test('a PDF and a PNG exhibit are previewed in the page, keyboard first', async 
   })
   expect(painted.width).toBeGreaterThan(300)
   expect(painted.dark).toBeGreaterThan(100)
+  // The open dialog passes axe-core's WCAG A/AA rules.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="exhibit-preview"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([])
   // Escape closes it and focus goes back to the button that opened it.
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()

@@ -3,6 +3,7 @@ export const previewMessages = {
   preview: {
     title: 'Exhibit {number}: {label}',
     close: 'Close preview',
+    contentLabel: 'Contents of exhibit {number}',
     download: 'Download a copy',
     loading: 'Opening {name}…',
     pdfPages: '{count} page | {count} pages',
