@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { makePdf, makePng } from './exhibitFiles'
@@ -78,4 +79,20 @@ test('a damaged PDF says so beside the preview and still offers a download', asy
   const download = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Download a copy' }).click()
   expect((await download).suggestedFilename()).toBe('scan.pdf')
+})
+
+test('in browser mode a Word exhibit downloads (there is no word processor to hand it to)', async ({ page, app }) => {
+  const { Document, Packer, Paragraph } = await import('docx')
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Letter of medical necessity')] }] }))
+  const caseId = (app.core.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id
+  await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.locator('#exhibit-file').setInputFiles({ name: 'lmn.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx })
+  await expect(page.getByTestId('exhibit')).toHaveCount(1)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Open exhibit 1, lmn' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('lmn.docx')
+  expect(readFileSync((await file.path())!).equals(docx)).toBe(true)
+  await expect(page.getByTestId('announcer')).toHaveText('Exhibit 1 was downloaded.')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 })
