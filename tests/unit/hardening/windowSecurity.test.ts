@@ -29,6 +29,9 @@ const electron = vi.hoisted(() => {
     loadedUrls: [] as string[],
     logLines: [] as string[],
     tempDir: '',
+    windowCalls: [] as string[],
+    mocked: null as unknown,
+    secondInstanceWindow: null as unknown,
     paths: new Map<string, string>([['appData', '/home/ana/.config']]),
   }
   return rec
@@ -52,12 +55,15 @@ vi.mock('electron', () => {
       electron.windows.push({ options, contents: this.webContents })
     }
     once() {}
-    focus() {}
+    isMinimized = () => true
+    restore = () => electron.windowCalls.push('restore')
+    show = () => electron.windowCalls.push('show')
+    focus = () => electron.windowCalls.push('focus')
     loadFile = async () => {}
     loadURL = async (url: string) => {
       electron.loadedUrls.push(url)
     }
-    static getAllWindows = () => []
+    static getAllWindows = () => (electron.secondInstanceWindow ? [electron.secondInstanceWindow] : [])
   }
   const app = {
     getPath: (name: string) => (name === 'temp' ? electron.tempDir : (electron.paths.get(name) ?? '/nonexistent')),
@@ -81,6 +87,7 @@ vi.mock('electron', () => {
       },
     },
   }
+  electron.mocked = { BrowserWindow }
   return {
     app,
     BrowserWindow,
@@ -148,6 +155,16 @@ describe('the main window (electron/main/index.ts)', () => {
     expect(electron.appHandlers.has('second-instance')).toBe(true)
     // The data folder keeps the package name whatever the product name: ~/.config/overturn.
     expect(electron.paths.get('userData')).toBe('/home/ana/.config/overturn')
+  })
+
+  it('a second launch brings the first window back (restored, shown, focused) instead of opening another', () => {
+    const { BrowserWindow } = electron.mocked as { BrowserWindow: new (o: object) => unknown }
+    electron.secondInstanceWindow = new BrowserWindow({})
+    electron.windows.pop()
+    ;(electron.appHandlers.get('second-instance') as () => void)()
+    expect(electron.windowCalls).toEqual(['restore', 'show', 'focus'])
+    expect(electron.windows).toHaveLength(1)
+    electron.secondInstanceWindow = null
   })
 
   it('declares app:// a standard, secure scheme and serves only the renderer folder on it', async () => {
