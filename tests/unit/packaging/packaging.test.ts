@@ -94,6 +94,13 @@ describe('fuses (scripts/packaging/afterPack.mjs)', () => {
     expect(resolve(String(config.afterPack))).toBe(resolve('scripts/packaging/afterPack.mjs'))
   })
 
+  it('is the hook electron-builder loads from the configuration', async () => {
+    const { resolveFunction } = require('app-builder-lib/out/util/resolve.js') as { resolveFunction: (t: undefined, p: string, name: string, root: string) => Promise<unknown> }
+    // Loaded natively (not through vitest), so compare the function's source rather than its identity.
+    const hook = await resolveFunction(undefined, String(config.afterPack), 'afterPack', process.cwd())
+    expect(String(hook)).toBe(String(afterPack))
+  })
+
   it('finds the packaged binary on each platform', () => {
     const packager = { appInfo: { productFilename: 'Overturn' }, executableName: 'overturn' }
     expect(electronBinaryOf({ appOutDir: '/o', electronPlatformName: 'win32', arch: 1, packager })).toBe(join('/o', 'Overturn.exe'))
