@@ -96,9 +96,11 @@ describe('fuses (scripts/packaging/afterPack.mjs)', () => {
 
   it('is the hook electron-builder loads from the configuration', async () => {
     const { resolveFunction } = require('app-builder-lib/out/util/resolve.js') as { resolveFunction: (t: undefined, p: string, name: string, root: string) => Promise<unknown> }
-    // Loaded natively (not through vitest), so compare the function's source rather than its identity.
-    const hook = await resolveFunction(undefined, String(config.afterPack), 'afterPack', process.cwd())
-    expect(String(hook)).toBe(String(afterPack))
+    // Loaded natively (not through vitest's transform), so it is another instance of the same function.
+    const hook = (await resolveFunction(undefined, String(config.afterPack), 'afterPack', process.cwd())) as (context: unknown) => Promise<void>
+    expect(hook).toBeTypeOf('function')
+    expect(hook.name).toBe('afterPack')
+    expect(String(hook)).toContain('flipFuses(electronBinaryOf(context)')
   })
 
   it('finds the packaged binary on each platform', () => {
