@@ -84,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrusted(url)) event.preventDefault()
     })
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // A crashed or killed page is worth a line for whoever supports the clinic: the reason only.
+    contents.on('render-process-gone', (_event, details) => log.error('renderer.gone', { code: details.reason.replace(/-/g, '_') }))
   })
   void app.whenReady().then(() => {
     log.info('app.ready')

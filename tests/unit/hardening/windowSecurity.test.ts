@@ -209,6 +209,9 @@ describe('the main window (electron/main/index.ts)', () => {
       ;(later.handlers.get('will-navigate') as (e: NavEvent, url: string) => void)(e, url)
       expect(e.prevented, url).toBe(true)
     }
+    // A renderer crash is logged by its reason only.
+    ;(later.handlers.get('render-process-gone') as (e: unknown, d: { reason: string; exitCode: number }) => void)({}, { reason: 'launch-failed', exitCode: 9 })
+    expect(electron.logLines).toContain('error renderer.gone code=launch_failed')
   })
 
   it('prevents navigation to anything but its own renderer, and refuses webviews', () => {
