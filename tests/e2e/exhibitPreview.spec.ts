@@ -49,6 +49,16 @@ test('a PDF and a PNG exhibit are previewed in the page, keyboard first', async 
   // The open dialog passes axe-core's WCAG A/AA rules.
   const axe = await new AxeBuilder({ page }).include('[data-testid="exhibit-preview"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([])
+  // Zoom: the pages are drawn again, wider, and the level is announced.
+  const widthOf = async () => (await pages.nth(0).boundingBox())!.width
+  const fitted = await widthOf()
+  await dialog.getByRole('button', { name: 'Zoom in' }).click()
+  await expect(dialog.getByTestId('pdf-zoom')).toHaveText('125% of the width')
+  await expect(pages.nth(1).locator('.textLayer')).toContainText('Page two: your appeal rights')
+  expect(Math.round((await widthOf()) / fitted * 100)).toBe(125)
+  await dialog.getByRole('button', { name: 'Zoom out' }).click()
+  await expect(dialog.getByTestId('pdf-zoom')).toHaveText('100% of the width')
+  await dialog.getByRole('button', { name: 'Close preview' }).focus()
   // Escape closes it and focus goes back to the button that opened it.
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
