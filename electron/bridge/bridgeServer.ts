@@ -7,6 +7,7 @@ import { contract, type Channel } from '../../shared/contract'
 import { DEFAULT_MAX_BODY_BYTES } from '../../shared/contracts/channel'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import type { Dispatch } from '../core/dispatcher'
+import { errorCodeOf, isLoggedCall, silentLog, type EventLog } from '../core/logging/eventLog'
 
 /** The body limit is the channel's declared policy; an unknown name gets the ordinary form limit. */
 const maxBodyBytesOf = (channel: string) =>
@@ -15,6 +16,8 @@ const maxBodyBytesOf = (channel: string) =>
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker (issue 16): a module script must be served as JavaScript.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -44,22 +47,31 @@ const SECURITY_HEADERS = {
  * 127.0.0.1 only. Every API call must carry the random per-run token; the Host header must name the
  * loopback address (a defence against DNS rebinding); requests are validated by the same dispatcher.
  */
-export async function startBridgeServer(options: { dispatch: Dispatch; rendererDir: string; port?: number; token?: string }): Promise<BridgeServer> {
+export async function startBridgeServer(options: { dispatch: Dispatch; rendererDir: string; port?: number; token?: string; log?: EventLog }): Promise<BridgeServer> {
+  // Events, channel names and error codes only (electron/core/logging/eventLog.ts).
+  const log = options.log ?? silentLog
   const token = options.token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(token)
   let allowedHosts: string[] = []
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, { ok: false, error: { code: 'internal', message: 'error.internal' } }))
+    void handle(req, res).catch((error: unknown) => {
+      log.error('bridge.failed', { code: errorCodeOf(error) })
+      send(res, 500, { ok: false, error: { code: 'internal', message: 'error.internal' } })
+    })
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      log.warn('bridge.refused', { status: 421, code: 'forbidden' })
+      return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
+    }
     const path = (req.url ?? '/').split('?')[0]
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
       const given = Buffer.from(String(req.headers['x-overturn-token'] ?? ''))
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        log.warn('bridge.refused', { status: 401, code: 'forbidden' })
         return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
       }
       const channel = safeDecode(path.slice('/api/'.length))
@@ -72,7 +84,10 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       } catch {
         return send(res, 400, { ok: false, error: { code: 'validation', message: 'error.badJson' } })
       }
-      return send(res, 200, await options.dispatch(channel, request))
+      const result = await options.dispatch(channel, request)
+      if (!result.ok) log.info('bridge.call-failed', result.error.code === 'unknown_channel' ? { code: 'unknown_channel' } : { channel, code: result.error.code })
+      else if (isLoggedCall(channel)) log.info('bridge.call', { channel })
+      return send(res, 200, result)
     }
     return serveStatic(path, res)
   }
@@ -99,6 +114,7 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
   const { port } = server.address() as AddressInfo
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
   const url = `http://127.0.0.1:${port}/`
+  log.info('bridge.started')
   return {
     url,
     openUrl: `${url}?token=${encodeURIComponent(token)}`,

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS, type OverturnApi } from '../../shared/contract'
+import { DESKTOP_CHANNELS, type DesktopApi } from '../../shared/desktop'
 
 /**
  * Exposes exactly the contract's methods, one per channel, and nothing else: the page never sees
@@ -10,3 +11,9 @@ const api = Object.fromEntries(
 ) as unknown as OverturnApi
 
 contextBridge.exposeInMainWorld('overturn', Object.freeze(api))
+
+/** The desktop-only methods (shared/desktop.ts), equally narrow: one request object each. */
+const desktop: DesktopApi = {
+  openInWordProcessor: (request) => ipcRenderer.invoke(DESKTOP_CHANNELS.openInWordProcessor, request),
+}
+contextBridge.exposeInMainWorld('overturnDesktop', Object.freeze(desktop))

@@ -18,9 +18,22 @@ export interface SessionUser {
 export type SessionStatus =
   | { state: 'new' }
   | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number }
-  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number }
+  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number; migration?: MigrationNotice }
   | { state: 'in_use'; message: string }
   | { state: 'damaged'; message: string; backups: BackupInfo[] }
+
+/**
+ * Set on the unlocked status when this unlock updated the caseload's database (after a backup): the
+ * app says once which version it came from. `fromAppVersion` is null for databases last opened by an
+ * Overturn that did not record its version.
+ */
+export interface MigrationNotice {
+  fromSchema: number
+  toSchema: number
+  fromAppVersion: string | null
+  toAppVersion: string | null
+  backupFileName: string
+}
 
 export interface SetupResult {
   /** Shown once, for printing; Overturn keeps only a key wrapped by it. */

@@ -46,7 +46,10 @@ describe('the IPC contract', () => {
   it('the preload exposes exactly the contract methods, each invoking its own channel', async () => {
     await import('../../electron/preload/index')
     const api = electron.exposed.overturn as Record<string, (request: unknown) => Promise<unknown>>
-    expect(Object.keys(electron.exposed)).toEqual(['overturn'])
+    // Beside the contract, only the desktop-only methods of shared/desktop.ts (issue 16).
+    expect(Object.keys(electron.exposed)).toEqual(['overturn', 'overturnDesktop'])
+    expect(Object.keys(electron.exposed.overturnDesktop as object)).toEqual(['openInWordProcessor'])
+    expect(Object.isFrozen(electron.exposed.overturnDesktop)).toBe(true)
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort())
     expect(Object.isFrozen(api)).toBe(true)
     await api['cases:get']({ caseId: 3 })

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiResult, Channel } from '../../../shared/contract'
-import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
+import type { MigrationNotice, SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog } from '../audit/auditLog'
 import { createBackup, listBackups, rotateBackups } from '../backup/backupService'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
+import { migrationNotice, migrationStart, recordAppVersion } from '../db/appVersion'
 import { openDatabase } from '../db/openDatabase'
 import { createDispatcher, type Dispatch } from '../dispatcher'
 import { AppError } from '../errors'
@@ -25,6 +26,8 @@ export interface AppSessionOptions {
   dataDir: string
   now?: () => Date
   seedDemoOnFirstRun?: boolean
+  /** The running Overturn's version, recorded in the caseload so an update can say where it came from. */
+  appVersion?: string
   /** Cost of the passphrase hash; tests lower it. */
   kdf?: KeyStoreFile['kdf']
 }
@@ -52,6 +55,8 @@ export function createAppSession(options: AppSessionOptions) {
   let inUseBy: number | null = claimInstance()
   /** Set when the right key could not open the database: only restoring a backup is offered. */
   let damaged: { key: Buffer; user: StoredUser } | null = null
+  /** Set when the last unlock migrated the database; shown once after that unlock (issue 16). */
+  let migration: MigrationNotice | null = null
 
   /** One running Overturn per data folder: a second one would write the same database. */
   function claimInstance(): number | null {
@@ -77,19 +82,24 @@ export function createAppSession(options: AppSessionOptions) {
     if (!keyStoreExists(dataDir)) return { state: 'new' }
     if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. Restore the most recent backup that opens.', backups: listBackups(dataDir) }
     const keys = store()
-    if (core && user) return { state: 'unlocked', user: publicUser(user), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
+    if (core && user) return { state: 'unlocked', user: publicUser(user), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, ...(migration ? { migration } : {}) }
     return { state: 'locked', users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
   }
 
   function openCore(key: Buffer, who: StoredUser) {
+    let started: ReturnType<typeof migrationStart> | null = null
     const coreOptions: CoreOptions = {
       dataDir,
       now,
       key,
       seedDemoOnFirstRun: options.seedDemoOnFirstRun,
-      beforeMigrating: (db) => createBackup(db, { dataDir, key, reason: 'before-migration', now: now() }),
+      beforeMigrating: (db) => {
+        started = migrationStart(db, createBackup(db, { dataDir, key, reason: 'before-migration', now: now() }).fileName)
+      },
     }
     const opened = createCore(coreOptions)
+    migration = started ? migrationNotice(started, opened.db, options.appVersion ?? null) : null
+    if (options.appVersion) recordAppVersion(opened.db, options.appVersion)
     const health = opened.db.pragma('quick_check', { simple: true })
     if (health !== 'ok') {
       opened.close()
@@ -142,6 +152,7 @@ export function createAppSession(options: AppSessionOptions) {
     coreDispatch = null
     dataKey = null
     user = null
+    migration = null
     return status()
   }
 

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, LetterKind, LetterOption, Organization, PacketExportRecord } from '../../../shared/domain/documents'
 import type { OrganizationInput, PacketMarkSent } from '../../../shared/schemas/documentSchemas'
-import { call } from '../api/client'
+import { ApiCallError, call } from '../api/client'
+import { getDesktopApi } from '../api/desktop'
 import { useCaseStore } from './caseStore'
 
 /** Reads a browser File as base64 (without the `data:` prefix) for the upload channel. */
@@ -107,14 +108,27 @@ export const useDocumentStore = defineStore('documents', () => {
     await refreshAfterFiles()
   }
 
-  /** Opens a stored file in a new window (PDF and images preview in the browser; Word downloads). */
-  async function openAttachment(attachmentId: number) {
+  /**
+   * A stored file's bytes, decrypted by the core and kept in memory only: the preview shows PDFs and
+   * images from these bytes (never from a file on disk, never in a new window).
+   */
+  async function readAttachment(attachmentId: number): Promise<{ fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
     const file = await call('documents:open', { attachmentId })
-    const blob = base64ToBlob(file.base64, file.mime)
-    if (file.mime === DOCX_MIME) return downloadBlob(blob, file.fileName)
-    const url = URL.createObjectURL(blob)
-    window.open(url, '_blank', 'noopener')
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    return { fileName: file.fileName, mime: file.mime, bytes: Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) }
+  }
+
+  /** Saves a copy of a stored file where the user chooses (browser mode's way to open Word files). */
+  async function downloadAttachment(attachmentId: number) {
+    const file = await readAttachment(attachmentId)
+    downloadBlob(new Blob([file.bytes], { type: file.mime }), file.fileName)
+  }
+
+  /** Desktop only: hands a Word exhibit to the system's word processor (the dialog has asked first). */
+  async function openInWordProcessor(attachmentId: number) {
+    const desktop = getDesktopApi()
+    if (!desktop) throw new Error('desktop only')
+    const result = await desktop.openInWordProcessor({ attachmentId })
+    if (!result.ok) throw new ApiCallError(result.error)
   }
 
   async function openLetter(kind: LetterKind) {
@@ -183,7 +197,9 @@ export const useDocumentStore = defineStore('documents', () => {
     upload,
     move,
     remove,
-    openAttachment,
+    readAttachment,
+    downloadAttachment,
+    openInWordProcessor,
     openLetter,
     saveLetter,
     resetLetter,

@@ -3,9 +3,11 @@ import { CHANNELS } from '../../../shared/contract'
 import { makeTempDir } from '../core/testCore'
 
 /**
- * Issue 6, item 7.6: the Electron main process's security settings, read from the real
- * electron/main/index.ts with only 'electron' mocked (the binary cannot run here). The mock records
- * BrowserWindow options, web-contents handlers, the default session's handlers and app events.
+ * Issue 6, item 7.6, and issue 16 (the `app://` origin): the Electron main process's security
+ * settings, read from the real electron/main/index.ts with only the Electron binary mocked ('electron'
+ * and electron-log's main-process entry, which needs it); the binary cannot run here. The mock records
+ * BrowserWindow options, web-contents handlers, the default session's handlers, the protocol
+ * handler, app events and log lines.
  */
 
 type Handler = (...args: never[]) => unknown
@@ -21,6 +23,16 @@ const electron = vi.hoisted(() => {
     beforeRequest: null as Handler | null,
     singleInstanceAsked: false,
     ready: null as Promise<void> | null,
+    spellChecker: null as boolean | null,
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    loadedUrls: [] as string[],
+    logLines: [] as string[],
+    tempDir: '',
+    windowCalls: [] as string[],
+    mocked: null as unknown,
+    secondInstanceWindow: null as unknown,
+    paths: new Map<string, string>([['appData', '/home/ana/.config']]),
   }
   return rec
 })
@@ -43,13 +55,22 @@ vi.mock('electron', () => {
       electron.windows.push({ options, contents: this.webContents })
     }
     once() {}
-    focus() {}
+    isMinimized = () => true
+    restore = () => electron.windowCalls.push('restore')
+    show = () => electron.windowCalls.push('show')
+    focus = () => electron.windowCalls.push('focus')
     loadFile = async () => {}
-    loadURL = async () => {}
-    static getAllWindows = () => []
+    loadURL = async (url: string) => {
+      electron.loadedUrls.push(url)
+    }
+    static getAllWindows = () => (electron.secondInstanceWindow ? [electron.secondInstanceWindow] : [])
   }
   const app = {
-    getPath: () => '/nonexistent',
+    getPath: (name: string) => (name === 'temp' ? electron.tempDir : (electron.paths.get(name) ?? '/nonexistent')),
+    setPath: (name: string, path: string) => electron.paths.set(name, path),
+    getAppPath: () => '/opt/Overturn/resources/app.asar',
+    getVersion: () => '0.1.0',
+    isPackaged: true,
     requestSingleInstanceLock: () => ((electron.singleInstanceAsked = true), true),
     quit: () => {},
     on: (event: string, fn: Handler) => electron.appHandlers.set(event, fn),
@@ -59,12 +80,14 @@ vi.mock('electron', () => {
     defaultSession: {
       setPermissionRequestHandler: (fn: Handler) => (electron.permissionRequest = fn),
       setPermissionCheckHandler: (fn: Handler) => (electron.permissionCheck = fn),
+      setSpellCheckerEnabled: (enabled: boolean) => (electron.spellChecker = enabled),
       webRequest: {
         onHeadersReceived: (fn: Handler) => (electron.headersReceived = fn),
         onBeforeRequest: (fn: Handler) => (electron.beforeRequest = fn),
       },
     },
   }
+  electron.mocked = { BrowserWindow }
   return {
     app,
     BrowserWindow,
@@ -72,11 +95,23 @@ vi.mock('electron', () => {
     powerMonitor: { on: (event: string, fn: Handler) => electron.powerHandlers.set(event, fn) },
     ipcMain: { handle: (channel: string, fn: Handler) => electron.ipc.set(channel, fn) },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
+    shell: { openPath: async () => '' },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => electron.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => electron.protocolHandlers.set(scheme, fn),
+    },
   }
+})
+
+vi.mock('electron-log/main', () => {
+  const file = { resolvePathFn: null as unknown, level: 'silly', maxSize: 0 }
+  const record = (level: string) => (line: string) => electron.logLines.push(`${level} ${line}`)
+  return { default: { transports: { file, console: { level: 'silly' } }, info: record('info'), warn: record('warn'), error: record('error') } }
 })
 
 const data = makeTempDir('overturn-main-')
 beforeAll(async () => {
+  electron.tempDir = data.dir
   vi.stubEnv('OVERTURN_DATA_DIR', data.dir)
   vi.stubEnv('ELECTRON_RENDERER_URL', '')
   await import('../../../electron/main/index')
@@ -94,13 +129,58 @@ const navEvent = (): NavEvent => {
   const e = { prevented: false, preventDefault: () => (e.prevented = true) }
   return e
 }
-const OWN_RENDERER = 'file:///opt/Overturn/resources/app.asar/out/renderer/index.html'
-const FOREIGN = ['https://evil.example/', 'http://127.0.0.1:8080/', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'https://evil.example/renderer/index.html']
+const OWN_RENDERER = 'app://overturn/index.html'
+const FOREIGN = [
+  'https://evil.example/',
+  'http://127.0.0.1:8080/',
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'file:///etc/passwd',
+  'https://evil.example/renderer/index.html',
+  // The old trust rule accepted any file URL ending in /renderer/index.html, a network share's too.
+  'file:///opt/Overturn/resources/app.asar/out/renderer/index.html',
+  'file://fileserver/share/out/renderer/index.html',
+  'app://evil/index.html',
+  'app://overturn.evil.example/index.html',
+  'app://user:pw@overturn/index.html',
+  'not a url',
+]
 
 describe('the main window (electron/main/index.ts)', () => {
-  it('asks for the single-instance lock and opens one window', () => {
+  it('asks for the single-instance lock and opens one window, on app://overturn, with the app’s icon', () => {
     expect(electron.singleInstanceAsked).toBe(true)
     expect(electron.windows).toHaveLength(1)
+    expect(electron.loadedUrls).toEqual(['app://overturn/index.html'])
+    expect(String(electron.windows[0].options.icon)).toMatch(/resources[\\/]icons[\\/]512x512\.png$/)
+    expect(electron.appHandlers.has('second-instance')).toBe(true)
+    // The data folder keeps the package name whatever the product name: ~/.config/overturn.
+    expect(electron.paths.get('userData')).toBe('/home/ana/.config/overturn')
+  })
+
+  it('a second launch brings the first window back (restored, shown, focused) instead of opening another', () => {
+    const { BrowserWindow } = electron.mocked as { BrowserWindow: new (o: object) => unknown }
+    electron.secondInstanceWindow = new BrowserWindow({})
+    electron.windows.pop()
+    ;(electron.appHandlers.get('second-instance') as () => void)()
+    expect(electron.windowCalls).toEqual(['restore', 'show', 'focus'])
+    expect(electron.windows).toHaveLength(1)
+    electron.secondInstanceWindow = null
+  })
+
+  it('declares app:// a standard, secure scheme and serves only the renderer folder on it', async () => {
+    expect(electron.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    const handler = electron.protocolHandlers.get('app')!
+    expect(handler).toBeTypeOf('function')
+    for (const url of ['app://overturn/../../../../etc/passwd', 'app://overturn/%2e%2e/%2e%2e/etc/passwd', 'app://overturn/..%2f..%2fetc%2fpasswd', 'app://evil/index.html']) {
+      const response = await handler(new Request(url))
+      expect(response.status, url).toBe(404)
+    }
+  })
+
+  it('turns spellcheck off (Chromium would download dictionaries) and logs only events', () => {
+    expect(electron.spellChecker).toBe(false)
+    expect((electron.windows[0].options.webPreferences as Record<string, unknown>).spellcheck).toBe(false)
+    expect(electron.logLines).toContain('info app.ready')
   })
 
   it('isolates the renderer: contextIsolation, sandbox, webSecurity on; nodeIntegration off; preload is the bundled CJS', () => {
@@ -129,6 +209,9 @@ describe('the main window (electron/main/index.ts)', () => {
       ;(later.handlers.get('will-navigate') as (e: NavEvent, url: string) => void)(e, url)
       expect(e.prevented, url).toBe(true)
     }
+    // A renderer crash is logged by its reason only.
+    ;(later.handlers.get('render-process-gone') as (e: unknown, d: { reason: string; exitCode: number }) => void)({}, { reason: 'launch-failed', exitCode: 9 })
+    expect(electron.logLines).toContain('error renderer.gone code=launch_failed')
   })
 
   it('prevents navigation to anything but its own renderer, and refuses webviews', () => {
@@ -178,17 +261,28 @@ describe('the main window (electron/main/index.ts)', () => {
     for (const url of ['https://evil.example/collect?phi=1', 'http://127.0.0.1:3000/', 'http://localhost/', 'ws://evil.example/', 'wss://evil.example/', 'ftp://evil.example/']) {
       expect(decide(url), url).toBe(true)
     }
-    for (const url of [OWN_RENDERER, 'file:///opt/Overturn/resources/app.asar/out/renderer/assets/index.js', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of ['file:///opt/Overturn/resources/app.asar/out/renderer/assets/index.js', 'file:///etc/passwd', 'app://evil/x.js']) {
+      expect(decide(url), url).toBe(true)
+    }
+    for (const url of [OWN_RENDERER, 'app://overturn/assets/index.js', 'blob:app://overturn/5d1c', 'devtools://devtools/bundled/inspector.html']) {
       expect(decide(url), url).toBe(false)
     }
   })
 
   it('registers every contract channel over IPC and refuses senders that are not its renderer', async () => {
-    expect([...electron.ipc.keys()].sort()).toEqual([...CHANNELS].sort())
+    // Every contract channel, plus the one desktop-only method (shared/desktop.ts).
+    expect([...electron.ipc.keys()].sort()).toEqual([...CHANNELS, 'desktop:openInWordProcessor'].sort())
+    const openWord = electron.ipc.get('desktop:openInWordProcessor') as (event: unknown, request: unknown) => Promise<unknown>
+    expect(await openWord({ senderFrame: { url: 'file:///etc/x.html' } }, { attachmentId: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    // From our own page it still goes through documents:open, which refuses while nothing is unlocked.
+    expect(await openWord({ senderFrame: { url: OWN_RENDERER } }, { attachmentId: 1 })).toMatchObject({ ok: false })
     const status = electron.ipc.get('session:status') as (event: unknown, request: unknown) => Promise<unknown>
     expect(await status({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await status({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(await status({ senderFrame: { url: OWN_RENDERER } }, {})).toMatchObject({ ok: true, data: { state: 'new' } })
+    expect(await status({ senderFrame: { url: 'file:///opt/Overturn/resources/app.asar/out/renderer/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    // The refusal is logged by channel name only.
+    expect(electron.logLines).toContain('warn ipc.refused-sender channel=session:status')
   })
 
   it('locks on suspend and on screen lock', () => {

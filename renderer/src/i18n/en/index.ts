@@ -5,6 +5,8 @@ import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
 import { transferMessages } from './transfer'
+import { previewMessages } from './preview'
+import { shellMessages } from './shell'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -18,5 +20,7 @@ export const en = {
   ...documentMessages,
   ...screeningMessages,
   ...transferMessages,
+  ...previewMessages,
+  ...shellMessages,
 }
 export type MessageSchema = typeof en
