@@ -36,6 +36,28 @@ export const LEVEL_NAMES_EN = {
   hearing_or_court: 'Hearing or court',
 } satisfies Record<LevelId, string>
 
+/** The filing step at each level as a to-do reads ("File ALJ hearing request"), for `deadline.file.<id>`. */
+export const FILE_LABELS_EN = {
+  internal_1: 'File internal appeal',
+  internal_2: 'File second-level internal appeal',
+  external_review: 'File external review request',
+  redetermination: 'File redetermination request',
+  qic_reconsideration: 'File reconsideration request with the QIC',
+  plan_reconsideration: 'File reconsideration request with the plan',
+  ire: 'File IRE reconsideration request',
+  alj: 'File ALJ hearing request',
+  council: 'File Medicare Appeals Council request',
+  federal_court: 'File federal court action',
+  plan_appeal: 'File plan appeal',
+  fair_hearing: 'Request the state fair hearing',
+  state_external_review: 'Request state external medical review',
+  complaint_doi: 'File complaint with the Department of Insurance',
+  complaint_ebsa: 'File complaint with the Department of Labor (EBSA)',
+  complaint_cms: 'File complaint with Medicare',
+  complaint_medicaid: 'File complaint with the state Medicaid agency',
+  hearing_or_court: 'Request a hearing or file in court',
+} satisfies Record<LevelId, string>
+
 /** What each payer-overdue escalation means and where it comes from (domain-rules.md §1A, §1E–1I, §1K, §7). */
 export const ESCALATIONS: Record<EscalationId, RuleRef & { labelEn: string }> = {
   deemed_exhaustion_aca: { labelEn: 'Deemed exhaustion: go straight to external review or court', ruleId: 'aca.deemed_exhaustion', citation: '45 CFR 147.136(b)(2)(ii)(F); 29 CFR 2590.715-2719(b)(2)(ii)(F)', verified: true },

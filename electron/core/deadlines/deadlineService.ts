@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../../../shared/domain/days'
 import type { CaseFacts, DeadlineReport, MoveCheck } from '../../../shared/domain/deadlines'
 import type { PriorAuthEntry, Representation } from '../../../shared/domain/cases'
 import type { Stage } from '../../../shared/domain/enums'
@@ -9,8 +10,12 @@ import type { DeadlineRepository } from './deadlineRepository'
 /** A stored case as the deadline rules see it. */
 export type CaseRecord = CaseCore & { priorAuths: PriorAuthEntry[]; representation: Representation | null }
 
-/** Items and services vs drugs matters for MA Part B drug clocks and CMS-0057-F (domain-rules.md §2). */
-const NON_DRUG_THERAPIES = new Set(['nursing', 'pump_supplies'])
+/**
+ * Items and services vs drugs matters for MA Part B drug clocks and CMS-0057-F (domain-rules.md §2).
+ * Home parenteral nutrition is a Part B prosthetic-device item (SSA §1861(s)(8); NCD 180.2; LCD L38953),
+ * not a drug: MA decides it on the items-and-services clocks.
+ */
+const NON_DRUG_THERAPIES = new Set(['nursing', 'pump_supplies', 'tpn'])
 
 /**
  * The machine's own zone, so a 72-hour clock lands on the day the advocate sees on the wall calendar.
@@ -50,7 +55,18 @@ export function caseFactsOf(record: CaseRecord, timeZone = systemTimeZone()): Ca
       ? { requestedOn: pendingPriorAuth.requestedOn, requestedAt: pendingPriorAuth.requestedAt, expedited: pendingPriorAuth.expedited }
       : null,
     timeZone,
+    actionEffectiveDate: record.serviceType === 'concurrent' ? endOfCurrentAuthorization(record.priorAuths) : null,
   }
+}
+
+/**
+ * An ongoing therapy is cut on the day after its current authorization ends: the latest approved
+ * authorization's `approvedThrough` + 1 day. Null when no end date is recorded.
+ */
+function endOfCurrentAuthorization(priorAuths: PriorAuthEntry[]): string | null {
+  const ends = priorAuths.filter((pa) => (pa.outcome === 'approved' || pa.outcome === 'partly_approved') && pa.approvedThrough).map((pa) => pa.approvedThrough as string)
+  const last = ends.sort().at(-1)
+  return last ? addCalendarDays(last, 1) : null
 }
 
 const APPEAL_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
@@ -67,7 +83,7 @@ export function representationWarning(record: CaseRecord, today: string): string
 }
 
 /** Bump when the rules or the engine change what they compute: stored deadlines are then recomputed at open. */
-export const DEADLINE_RULES_VERSION = '2026-11-25.1'
+export const DEADLINE_RULES_VERSION = '2026-11-29.14'
 
 export interface BulkLoaders {
   openCores: (caseIds?: number[]) => CaseCore[]
