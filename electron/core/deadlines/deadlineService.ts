@@ -2,6 +2,7 @@ import { addCalendarDays } from '../../../shared/domain/days'
 import type { CaseFacts, DeadlineReport, MoveCheck } from '../../../shared/domain/deadlines'
 import type { PriorAuthEntry, Representation } from '../../../shared/domain/cases'
 import type { Stage } from '../../../shared/domain/enums'
+import { medicareRoute, wrongRouteWarning } from '../../../shared/rules/medicareRouting'
 import { representationExpiry, representationStatus } from '../../../shared/rules/representation'
 import { checkMove, computeDeadlines, levelForStage } from './deadlineEngine'
 import type { CaseCore } from '../cases/caseRepository'
@@ -69,6 +70,13 @@ function endOfCurrentAuthorization(priorAuths: PriorAuthEntry[]): string | null 
   return last ? addCalendarDays(last, 1) : null
 }
 
+/** Medicare: warn when the request or denial went down a different benefit route than the therapy's (domain-rules §5). */
+export function routeWarning(record: Pick<CaseRecord, 'coverage' | 'therapy'>): string | null {
+  if (!record.coverage.planFamily.startsWith('medicare_')) return null
+  const route = medicareRoute({ therapy: record.therapy.category, icd10Codes: record.therapy.icd10Codes, hcpcsCode: record.therapy.hcpcsCode, drug: record.therapy.drug })
+  return wrongRouteWarning(record.coverage.planFamily, route)
+}
+
 const APPEAL_STAGES: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
 
 /** A sentence about the representation on file, when an appeal needs it and it is missing or lapsing. */
@@ -100,8 +108,9 @@ export function createDeadlineService(deps: {
 }) {
   function reportFor(record: CaseRecord, today: string): DeadlineReport {
     const report = computeDeadlines(caseFactsOf(record), today)
-    const warning = record.stage === 'closed' ? null : representationWarning(record, today)
-    return warning ? { ...report, warnings: [...report.warnings, warning] } : report
+    if (record.stage === 'closed') return report
+    const warnings = [routeWarning(record), representationWarning(record, today)].filter((w): w is string => w !== null)
+    return warnings.length ? { ...report, warnings: [...report.warnings, ...warnings] } : report
   }
 
   return {
