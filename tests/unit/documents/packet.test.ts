@@ -75,7 +75,7 @@ describe('the DOCX packet', () => {
     const at = (text: string) => paragraphs.findIndex((p) => p.includes(text))
     expect(at('FAX COVER SHEET')).toBe(0)
     expect(at('Cover letter')).toBeGreaterThan(at('CONFIDENTIALITY NOTICE'))
-    expect(at('Enclosed please find the internal appeal for José Núñez')).toBeGreaterThan(0)
+    expect(at('Enclosed please find our request for internal appeal on behalf of José Núñez, an exhibit index and the two exhibits it lists.')).toBeGreaterThan(0)
     expect(at('The patient had two serious infections this year.')).toBeGreaterThan(at('Enclosed please find'))
     expect(at('EXHIBIT INDEX')).toBeGreaterThan(at('The patient had two serious infections'))
     expect(at('Exhibit 1 — Denial notice')).toBeGreaterThan(at('EXHIBIT INDEX'))
