@@ -12,8 +12,8 @@ export interface Icd10Row extends RuleRef {
 }
 
 const PID: RuleRef = { ruleId: 'icd10.pid_home_ivig', citation: 'MBPM ch. 15 §50.6', verified: true }
-const SECONDARY: RuleRef = { ruleId: 'icd10.secondary', citation: 'domain-rules.md §4F (secondary source)', verified: true }
-const UNVERIFIED: RuleRef = { ruleId: 'icd10.unverified', citation: 'domain-rules.md §4F', verified: false }
+const SECONDARY: RuleRef = { ruleId: 'icd10.secondary', citation: 'ICD-10-CM (secondary source)', verified: true }
+const UNVERIFIED: RuleRef = { ruleId: 'icd10.unverified', citation: 'ICD-10-CM (unverified)', verified: false }
 
 const pid = (code: string, wordsEn: string): Icd10Row => ({ code, wordsEn, isPrimaryImmunodeficiency: true, ...PID })
 

@@ -35,7 +35,7 @@ const ROUTES: Record<MedicareRouteId, MedicareRoute> = {
     id: 'ivig_not_pid', part: 'D', benefitEn: 'Part D (drug only) for home IVIG outside primary immunodeficiency',
     argumentEn:
       'Medicare’s Part B home IVIG benefit is limited to primary immunodeficiency, so for this diagnosis the immune globulin given at home is a Part D drug (Part B pays for it only in a physician’s office or hospital outpatient setting). Part D covers the drug itself; it does not pay for the pump, supplies or nursing.',
-    ruleId: 'medicare.route.ivig_not_pid', citation: 'MBPM ch. 15 §50.6; domain-rules §5 (Part D row)', verified: true,
+    ruleId: 'medicare.route.ivig_not_pid', citation: 'MBPM ch. 15 §50.6; Part D coverage of home infusion drugs (NHIA)', verified: true,
   },
   parenteral_nutrition: {
     id: 'parenteral_nutrition', part: 'B', benefitEn: 'Part B prosthetic device benefit (parenteral nutrition)',
@@ -47,7 +47,7 @@ const ROUTES: Record<MedicareRouteId, MedicareRoute> = {
     id: 'part_d_anti_infective', part: 'D', benefitEn: 'Part D for home IV anti-infectives not payable under Part B',
     argumentEn:
       'Most home IV antibiotics (for example vancomycin, ceftriaxone, daptomycin and ertapenem) are not payable under Part B at home and are covered as Part D drugs; the anti-infectives on the external infusion pump LCD (acyclovir, foscarnet, ganciclovir, amphotericin B) are Part B DME drugs with home infusion therapy services.',
-    ruleId: 'medicare.route.part_d_anti_infective', citation: 'domain-rules §5 (Part D and Part B DME rows); LCD L33794', verified: true,
+    ruleId: 'medicare.route.part_d_anti_infective', citation: 'LCD L33794; Part D coverage of home infusion drugs (NHIA)', verified: true,
   },
   dme_pump_drug: {
     id: 'dme_pump_drug', part: 'B', benefitEn: 'Part B DME benefit (external infusion pump) with home infusion therapy services',
@@ -64,7 +64,7 @@ const ROUTES: Record<MedicareRouteId, MedicareRoute> = {
   part_d_drug: {
     id: 'part_d_drug', part: 'D', benefitEn: 'Part D (drug only)',
     argumentEn: 'The drug is covered under Part D when Part B does not pay for it at home; Part D does not pay for the pump, supplies or nursing.',
-    ruleId: 'medicare.route.part_d_drug', citation: 'domain-rules §5 (Part D row)', verified: true,
+    ruleId: 'medicare.route.part_d_drug', citation: 'Part D coverage of home infusion drugs (NHIA)', verified: true,
   },
 }
 

@@ -37,7 +37,7 @@ export const STATE_RULES: readonly StateRules[] = [
     state: 'TX',
     nameEn: 'Texas',
     stepTherapy: { ...unverified('state.tx.step_therapy', 'Tex. Ins. Code §1369.0546', 'Texas step-therapy exception law'), decisionEn: '72 hours, or 24 hours when urgent' },
-    priorAuth: unverified('state.tx.pa', 'Tex. Ins. Code 4201.3045', 'Texas preauthorization law', 'Enactment of the 3-day rule not confirmed (domain-rules.md §1D).'),
+    priorAuth: unverified('state.tx.pa', 'Tex. Ins. Code 4201.3045', 'Texas preauthorization law', 'Enactment of the 3-day rule not confirmed.'),
     externalReview: unverified('state.tx.iro', 'Tex. Ins. Code ch. 4202', 'Independent review organization (Texas Department of Insurance)'),
   },
   {

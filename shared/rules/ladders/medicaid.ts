@@ -8,7 +8,7 @@ const MEDICAID_CRITERION =
 
 const MEDICAID_COMPLAINT: RuleRef = {
   ruleId: 'complaint.medicaid',
-  citation: 'State Medicaid agency / managed-care ombudsman; MCO grievance (42 CFR 438.408(b)(1)); domain-rules §7',
+  citation: 'State Medicaid agency / managed-care ombudsman; MCO grievance (42 CFR 438.408(b)(1))',
   verified: false,
 }
 

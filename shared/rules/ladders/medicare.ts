@@ -12,7 +12,7 @@ const MEDICARE_CRITERION =
 
 const CMS_COMPLAINT: RuleRef = {
   ruleId: 'complaint.medicare',
-  citation: '1-800-MEDICARE / Medicare.gov complaint (CMS Complaint Tracking Module); plan grievance; domain-rules §7',
+  citation: '1-800-MEDICARE / Medicare.gov complaint (CMS Complaint Tracking Module); plan grievance',
   verified: false,
 }
 

@@ -22,7 +22,7 @@ export interface ArgumentBlock extends RuleRef {
 const ACA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'other']
 const STATE_REGULATED: PlanFamily[] = ['employer_fully_insured', 'individual_marketplace', 'other']
 const ERISA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'grandfathered']
-const SECTION_3 = 'domain-rules.md §3'
+const SECTION_3 = 'Appeal-packet practice for home infusion denials'
 
 const block = (
   id: string,
@@ -43,7 +43,7 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
   ], { headingEn: 'The treatment is medically necessary' }),
   block('necessity.opat', ['not_medically_necessary', 'site_of_care'], [
     'The Infectious Diseases Society of America’s 2018 guideline on outpatient parenteral antimicrobial therapy supports completing IV antibiotic courses at home for suitable patients. The enclosed culture and susceptibility results show why an IV agent is required.',
-  ], { therapies: ['iv_anti_infective'], citation: 'domain-rules.md §3 (IDSA OPAT 2018)' }),
+  ], { therapies: ['iv_anti_infective'], citation: 'IDSA OPAT guideline (2018)' }),
   block('necessity.ivig', ['not_medically_necessary', 'off_label'], [
     'The diagnosis-specific criteria for immune globulin are documented in the enclosed results (for a primary immunodeficiency: IgG levels, response to vaccines and the history of infections; for CIDP or multifocal motor neuropathy: nerve-conduction studies and the specialist’s evaluation). The dose is weight-based, as the enclosed weight and dose calculation shows.',
   ], { therapies: ['ivig_scig'] }),
@@ -56,13 +56,13 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
   block('medicare.route', ['not_medically_necessary', 'off_label', 'not_covered', 'site_of_care'], [
     '{medicareRoute}',
     'The enclosed records show that each criterion of the Medicare coverage rules for this service is met.',
-  ], { families: ['medicare_part_b', 'medicare_part_d'], requiresFact: 'medicareRoute', citation: 'domain-rules.md §5' }),
+  ], { families: ['medicare_part_b', 'medicare_part_d'], requiresFact: 'medicareRoute', citation: 'Medicare Benefit Policy Manual ch. 15; LCD L33794; NCD 180.2' }),
   block('necessity.ma_criteria', ['not_medically_necessary', 'site_of_care', 'off_label', 'not_covered'], [
     'A Medicare Advantage plan must cover every benefit Original Medicare covers (42 CFR 422.101) and must follow Traditional Medicare’s national and local coverage determinations. It may apply its own criteria only where Medicare’s are not fully established, and then only publicly available ones (42 CFR 422.101(b)(6)). Please identify the criteria applied and their source.',
   ], { families: ['medicare_advantage'], citation: '42 CFR 422.101(b)(6)' }),
   block('ma.route', ['not_medically_necessary', 'site_of_care', 'off_label', 'not_covered'], [
     'Under Original Medicare, this therapy would be covered as follows: {medicareRoute}',
-  ], { families: ['medicare_advantage'], requiresFact: 'medicareRoute', citation: 'domain-rules.md §5; 42 CFR 422.101' }),
+  ], { families: ['medicare_advantage'], requiresFact: 'medicareRoute', citation: '42 CFR 422.101; Medicare Benefit Policy Manual ch. 15' }),
   block('necessity.external_scope', ['not_medically_necessary', 'site_of_care', 'experimental'], [
     'Because this denial rests on medical judgment, it is eligible for external review by an independent reviewer once internal appeals end (45 CFR 147.136(d)(1)(ii)).',
   ], { families: ACA, citation: '45 CFR 147.136(d)(1)(ii)' }),
@@ -72,7 +72,7 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
     '{infusionProvider} gives the infusions under the enclosed written nursing protocol, which follows the Infusion Nurses Society’s Infusion Therapy Standards of Practice (2021): infusion-trained nurses, an assessment and monitoring at every visit, and documented competency. The enclosed emergency plan covers a reaction at home (anaphylaxis kit and standing reaction orders), and a pharmacist and an infusion nurse are on call 24 hours a day.',
     'Home is also the less costly setting. The National Home Infusion Association reports that home infusion for conditions such as CIDP, primary immunodeficiency and osteomyelitis typically costs 40–60% less than treatment in a hospital outpatient infusion center; the enclosed cost comparison applies this to {patientName}’s treatment. Moving the patient to a facility would cost more, not less.',
     'A site-of-care policy is a cost-management tool: it must be applied consistently and cannot override the treating physician’s clinical judgment. The enclosed copy of the policy marks the exception that applies to this case.',
-  ], { headingEn: 'Home is the right and safe setting', citation: 'domain-rules.md §3; INS Infusion Therapy Standards of Practice (2021); NHIA cost data' }),
+  ], { headingEn: 'Home is the right and safe setting', citation: 'INS Infusion Therapy Standards of Practice (2021); NHIA cost data' }),
 
   block('offlabel.core', ['off_label'], [
     'The use of {drug} for {diagnosis} is supported: the enclosed summary of its FDA label status, the compendia listings (AHFS-DI, DrugDex, Clinical Pharmacology) and the peer-reviewed studies support this indication.',
@@ -90,7 +90,7 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
   ], { headingEn: 'The step-therapy requirement is met or should be excepted' }),
   block('step.state_law', ['step_therapy'], [
     'This coverage is subject to {stepTherapyLaw}, which provides for an exception to a step-therapy protocol when the required drug is contraindicated or expected to be ineffective, has already been tried without success, or the patient is stable on the prescribed drug. We ask for that exception.',
-  ], { families: STATE_REGULATED, requiresFact: 'stepTherapyLaw', verified: false, citation: 'shared/rules/stateRules.ts (unverified statutes)' }),
+  ], { families: STATE_REGULATED, requiresFact: 'stepTherapyLaw', verified: false, citation: 'State step-therapy statutes (verify)' }),
   block('step.state_clock', ['step_therapy'], [
     'The statute requires a decision on the exception request within {stepTherapyDecision}.',
   ], { families: STATE_REGULATED, requiresFact: 'stepTherapyDecision', verified: false }),

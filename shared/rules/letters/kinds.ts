@@ -260,7 +260,7 @@ export const LETTER_KIND_RULES: LetterKindRule[] = [
     signer: 'advocate',
     isPacket: false,
     ruleId: 'letter.peer_to_peer_request',
-    citation: 'domain-rules.md §3 (request peer-to-peer)',
+    citation: 'Appeal-packet practice (peer-to-peer review)',
     verified: true,
   },
   {
@@ -279,7 +279,7 @@ export const LETTER_KIND_RULES: LetterKindRule[] = [
     signer: 'prescriber',
     isPacket: false,
     ruleId: 'letter.medical_necessity_letter',
-    citation: 'domain-rules.md §3',
+    citation: 'Appeal-packet practice for home infusion denials',
     verified: true,
   },
   {
@@ -299,7 +299,7 @@ export const LETTER_KIND_RULES: LetterKindRule[] = [
     signer: 'patient',
     isPacket: false,
     ruleId: 'letter.patient_statement',
-    citation: 'domain-rules.md §3',
+    citation: 'Appeal-packet practice for home infusion denials',
     verified: true,
   },
   {

@@ -149,3 +149,23 @@ describe('labels read properly', () => {
     expect(ours(facts({ planFamily, stage, levelId }), '2026-03-10')?.labelEn).toBe(label)
   })
 })
+
+describe('plain language: no rule table points users at our research files (issue 14, item 7)', () => {
+  it('citations and texts name regulations and sources, never domain-rules.md', async () => {
+    const tables = await Promise.all([
+      import('../../../shared/rules/ladders'),
+      import('../../../shared/rules/evidence'),
+      import('../../../shared/rules/letters/arguments'),
+      import('../../../shared/rules/letters/kinds'),
+      import('../../../shared/rules/priorAuth'),
+      import('../../../shared/rules/continuation'),
+      import('../../../shared/rules/medicareRouting'),
+      import('../../../shared/rules/stateRules'),
+      import('../../../shared/rules/icd10'),
+      import('../../../shared/rules/programCatalogSeed'),
+    ])
+    const text = JSON.stringify(tables.map((module) => Object.fromEntries(Object.entries(module).filter(([, v]) => typeof v !== 'function'))))
+    expect(text.length).toBeGreaterThan(10_000)
+    expect(text).not.toMatch(/domain-rules|research\//)
+  })
+})
