@@ -301,6 +301,13 @@ export interface PacketModel {
   exhibits: PacketExhibit[]
 }
 
+/** "Letter of medical necessity (Dr. Osei, Nov 2026)": the checklist's label first, the advocate's label after when it adds something. */
+function exhibitDescription(label: string, checklistLabel: string | undefined): string {
+  if (!checklistLabel) return label
+  const own = label.trim()
+  return !own || own.toLowerCase() === checklistLabel.toLowerCase() ? checklistLabel : `${checklistLabel} (${own})`
+}
+
 export function buildPacketModel(input: {
   kind: LetterKind
   detail: CaseDetail
@@ -310,6 +317,8 @@ export function buildPacketModel(input: {
   attachments: Attachment[]
   /** Pages per attachment id (see exhibitFiles.ts); missing ids count as unknown. */
   pages?: Map<number, number | null>
+  /** The checklist item each attachment satisfied, by attachment id: the index names exhibits as the checklist does. */
+  checklistLabels?: Map<number, string>
 }): PacketModel {
   const rule = letterKindRule(input.kind)
   const facts = caseFacts(input.detail, input.organization, input.today)
@@ -335,7 +344,7 @@ export function buildPacketModel(input: {
     exhibits: rule.isPacket
       ? input.attachments.map((a) => ({
           number: a.exhibitNumber,
-          label: a.label,
+          label: exhibitDescription(a.label, input.checklistLabels?.get(a.id)),
           originalName: a.originalName,
           kind: a.kind,
           sizeBytes: a.sizeBytes,

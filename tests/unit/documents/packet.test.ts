@@ -70,7 +70,7 @@ describe('the DOCX packet', () => {
     const file = await core.documents.buildPacket({ caseId, kind: 'internal_appeal', acceptPlaceholders: true })
     expect(file.fileName).toBe('Núñez José - Internal appeal - 2026-11-25.zip')
     const { docx, names } = await docxOfExport(file)
-    expect(names).toEqual(['Núñez José - Internal appeal - 2026-11-25.docx', 'exhibits/Exhibit-01-Denial-notice.pdf', 'exhibits/Exhibit-02-IgG-levels.png'])
+    expect(names).toEqual(['Núñez José - Internal appeal - 2026-11-25.docx', 'Núñez José - Internal appeal - 2026-11-25 - fax.pdf', 'exhibits/Exhibit-01-Denial-notice.pdf', 'exhibits/Exhibit-02-IgG-levels.png'])
     const { xml, paragraphs } = await docxParagraphs(docx)
     const at = (text: string) => paragraphs.findIndex((p) => p.includes(text))
     expect(at('FAX COVER SHEET')).toBe(0)
