@@ -163,6 +163,8 @@ async function appendExhibit(doc: PDFDocument, writer: Writer, exhibit: PdfExhib
       const source = await PDFDocument.load(exhibit.bytes, { ignoreEncryption: true, updateMetadata: false })
       const pages = await doc.copyPages(source, source.getPageIndices())
       if (pages.length === 0) throw new Error('no pages')
+      // A page without a readable media box cannot be numbered or faxed: treat the file as unreadable.
+      pages.forEach((page) => page.getSize())
       for (const page of pages) writer.made.push(doc.addPage(page))
       return pages.length
     } catch {
