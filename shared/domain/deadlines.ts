@@ -44,6 +44,8 @@ export interface CaseFacts {
    * (42 CFR 438.420, 431.230-431.231; 29 CFR 2560.503-1(f)(2)(ii)). Null when unknown.
    */
   actionEffectiveDate?: DayString | null
+  /** Written requests the plan must answer by a deadline: ERISA §104(b)(4) plan documents (30 days). */
+  documentRequests?: { kind: 'plan_documents'; sentOn: DayString }[]
 }
 
 export type DeadlineFlag =

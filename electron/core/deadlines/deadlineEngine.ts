@@ -112,6 +112,33 @@ function generalWarnings(facts: CaseFacts, level: LadderLevel | null): string[] 
   return warnings
 }
 
+/**
+ * ERISA §104(b)(4) (29 U.S.C. 1024(b)(4)): the administrator must furnish plan documents on written request;
+ * §502(c)(1) (29 U.S.C. 1132(c)(1)) makes one who fails to within 30 days liable. Unverified in our research.
+ */
+function documentRequestDeadlines(facts: CaseFacts): ComputedDeadline[] {
+  if (!['employer_self_funded', 'employer_fully_insured', 'grandfathered'].includes(facts.planFamily)) return []
+  return (facts.documentRequests ?? []).filter((r) => r.kind === 'plan_documents').map((request) => {
+    const due = addCalendarDays(request.sentOn, 30)
+    return {
+      key: 'plan_documents_due',
+      side: 'payer' as const,
+      labelKey: 'deadline.plan_documents_due',
+      labelEn: 'Plan documents due from the plan administrator',
+      dueDate: due,
+      dueAt: null,
+      ruleId: 'erisa.plan_documents_30_days',
+      citation: 'ERISA §104(b)(4), 29 U.S.C. 1024(b)(4); ERISA §502(c)(1), 29 U.S.C. 1132(c)(1)',
+      verified: false,
+      flags: [],
+      explanation: {
+        inputs: { sentOn: request.sentOn },
+        steps: [`The written request for the plan documents was sent on ${request.sentOn}; the administrator has 30 days to furnish them: ${due} (ERISA §502(c)(1)). After that, a complaint to the Department of Labor can follow.`],
+      },
+    }
+  })
+}
+
 /** Marks payer dates that have passed and lists the escalations the rules allow for the earliest one. */
 function payerOverdue(deadlines: ComputedDeadline[], facts: CaseFacts, level: LadderLevel | null, today: DayString) {
   const late = deadlines.filter((d) => d.side === 'payer' && d.dueDate < today)
@@ -119,7 +146,7 @@ function payerOverdue(deadlines: ComputedDeadline[], facts: CaseFacts, level: La
   if (!late.length) return null
   const escalations = new Set<EscalationId>()
   for (const d of late) {
-    const ids = d.key.startsWith('pa_') ? PA_LATE_ESCALATIONS[facts.planFamily] : (level?.whenLate ?? [])
+    const ids = d.key.startsWith('pa_') ? PA_LATE_ESCALATIONS[facts.planFamily] : d.key === 'plan_documents_due' ? (['complaint_ebsa'] as EscalationId[]) : (level?.whenLate ?? [])
     ids.forEach((id) => escalations.add(id))
     if (d.flags.includes('state_rule')) escalations.add('complaint_doi')
   }
@@ -145,6 +172,7 @@ export function computeDeadlines(facts: CaseFacts, today: DayString): DeadlineRe
     if (made.deadline) deadlines.push(made.deadline)
     warnings.push(...made.warnings)
   }
+  deadlines.push(...documentRequestDeadlines(facts))
   const step = nextStep(facts, level)
   const levelToFile = level && !isFiled(facts) ? level : step ? findLevel(facts.planFamily, step.levelId) : null
   warnings.push(...aicWarnings(facts, levelToFile, today))

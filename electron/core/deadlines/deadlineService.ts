@@ -9,7 +9,12 @@ import type { CaseCore } from '../cases/caseRepository'
 import type { DeadlineRepository } from './deadlineRepository'
 
 /** A stored case as the deadline rules see it. */
-export type CaseRecord = CaseCore & { priorAuths: PriorAuthEntry[]; representation: Representation | null }
+export type CaseRecord = CaseCore & {
+  priorAuths: PriorAuthEntry[]
+  representation: Representation | null
+  /** Sent written requests with an answer deadline (ERISA §104(b)(4) plan documents). */
+  documentRequests?: CaseFacts['documentRequests']
+}
 
 /**
  * Items and services vs drugs matters for MA Part B drug clocks and CMS-0057-F (domain-rules.md §2).
@@ -57,6 +62,7 @@ export function caseFactsOf(record: CaseRecord, timeZone = systemTimeZone()): Ca
       : null,
     timeZone,
     actionEffectiveDate: record.serviceType === 'concurrent' ? endOfCurrentAuthorization(record.priorAuths) : null,
+    documentRequests: record.documentRequests ?? [],
   }
 }
 
@@ -97,6 +103,8 @@ export interface BulkLoaders {
   openCores: (caseIds?: number[]) => CaseCore[]
   priorAuthsByCase: () => Map<number, PriorAuthEntry[]>
   representationsByCase: () => Map<number, Representation>
+  /** Sent plan-document requests by case (packet exports of kind plan_document_request with a sent date). */
+  documentRequestsByCase?: () => Map<number, NonNullable<CaseFacts['documentRequests']>>
 }
 
 export function createDeadlineService(deps: {
@@ -106,8 +114,11 @@ export function createDeadlineService(deps: {
   /** Runs a function in one transaction (a savepoint when one is already open). */
   inTransaction: <T>(work: () => T) => T
 }) {
+  const withRequests = (record: CaseRecord): CaseRecord =>
+    record.documentRequests ? record : { ...record, documentRequests: deps.bulk.documentRequestsByCase?.().get(record.id) ?? [] }
+
   function reportFor(record: CaseRecord, today: string): DeadlineReport {
-    const report = computeDeadlines(caseFactsOf(record), today)
+    const report = computeDeadlines(caseFactsOf(withRequests(record)), today)
     if (record.stage === 'closed') return report
     const warnings = [routeWarning(record), representationWarning(record, today)].filter((w): w is string => w !== null)
     return warnings.length ? { ...report, warnings: [...report.warnings, ...warnings] } : report
@@ -131,11 +142,12 @@ export function createDeadlineService(deps: {
       return deps.inTransaction(() => {
         const priorAuths = deps.bulk.priorAuthsByCase()
         const representations = deps.bulk.representationsByCase()
+        const requests = deps.bulk.documentRequestsByCase?.() ?? new Map()
         const timeZone = systemTimeZone()
         if (!caseIds) deps.store.clearAll()
         const cores = deps.bulk.openCores(caseIds)
         for (const core of cores) {
-          const record: CaseRecord = { ...core, priorAuths: priorAuths.get(core.id) ?? [], representation: representations.get(core.id) ?? null }
+          const record: CaseRecord = { ...core, priorAuths: priorAuths.get(core.id) ?? [], representation: representations.get(core.id) ?? null, documentRequests: requests.get(core.id) ?? [] }
           deps.store.replace(core.id, computeDeadlines(caseFactsOf(record, timeZone), today).deadlines)
         }
         return cores.length
@@ -145,7 +157,7 @@ export function createDeadlineService(deps: {
     refresh(caseId: number, today: string): void {
       const record = deps.load(caseId)
       if (!record) return
-      deps.store.replace(caseId, record.stage === 'closed' ? [] : computeDeadlines(caseFactsOf(record), today).deadlines)
+      deps.store.replace(caseId, record.stage === 'closed' ? [] : computeDeadlines(caseFactsOf(withRequests(record)), today).deadlines)
     },
   }
 }

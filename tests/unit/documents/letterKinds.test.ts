@@ -165,3 +165,17 @@ describe('wording an expert would sign', () => {
     expect(body).toContain('The first-level decision, dated November 18, 2026, upheld the denial first issued on November 18, 2026.')
   })
 })
+
+describe('plan-document request (ERISA §104(b)(4)): its 30-day answer date is tracked', () => {
+  // ERISA §502(c)(1), 29 U.S.C. 1132(c)(1): an administrator who fails to furnish requested documents "within 30 days".
+  it('once the request is marked sent, the case shows when the plan must answer', async () => {
+    const { core, caseId } = completeCase('employer_self_funded')
+    await core.documents.exportPacket({ caseId, kind: 'plan_document_request', acceptPlaceholders: true })
+    expect(core.cases.get(caseId).deadlineReport.deadlines.some((d) => d.key === 'plan_documents_due')).toBe(false)
+    const [record] = core.documents.packetExports(caseId)
+    core.documents.markPacketSent({ exportId: record.id, sentOn: '2026-11-20', method: 'mail' })
+    const due = core.cases.get(caseId).deadlineReport.deadlines.find((d) => d.key === 'plan_documents_due')
+    expect(due).toMatchObject({ side: 'payer', dueDate: '2026-12-20', verified: false })
+    expect(due?.explanation.steps[0]).toMatch(/ERISA §502\(c\)\(1\)/)
+  })
+})

@@ -27,6 +27,7 @@ export const deadlineMessages = {
   deadline: {
     file: { ...FILE_LABELS_EN },
     continue_benefits: 'Ask to keep therapy going during the appeal',
+    plan_documents_due: 'Plan documents due from the plan administrator',
     decide: byLevel((name) => `Decision due: ${name}`),
     pa_decision: 'Prior authorization decision due',
     pa_decision_state: 'Prior authorization decision due (state law)',
