@@ -179,3 +179,14 @@ describe('plan-document request (ERISA §104(b)(4)): its 30-day answer date is t
     expect(due?.explanation.steps[0]).toMatch(/ERISA §502\(c\)\(1\)/)
   })
 })
+
+describe('peer-to-peer calls are tracked as contacts with their outcome', () => {
+  it('logs a peer-to-peer call and what came of it; other contacts carry no outcome', () => {
+    const { core, caseId } = completeCase('medicare_advantage')
+    core.cases.addContact({ caseId, kind: 'peer_to_peer', occurredOn: '2026-11-22', withWhom: 'Dr. Reyes, plan medical director', referenceNumber: 'P2P-9', requested: '', submitted: '', submittedOn: null, followUpOn: null, outcome: 'approved' })
+    core.cases.addContact({ caseId, kind: 'call', occurredOn: '2026-11-23', withWhom: 'Member services', referenceNumber: '', requested: '', submitted: '', submittedOn: null, followUpOn: null })
+    const contacts = core.cases.get(caseId).contacts
+    expect(contacts.map((c) => [c.kind, c.outcome])).toEqual([['call', null], ['peer_to_peer', 'approved']])
+    expect(core.documents.letterOptions(caseId).map((o) => o.kind)).toContain('peer_to_peer_request')
+  })
+})
