@@ -79,6 +79,8 @@ export const LETTER_KINDS = [
   'expedited_external_review',
   'peer_to_peer_request',
   'medicare_fast_track_qio',
+  'patient_summary',
+  'representation_authorization',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
 

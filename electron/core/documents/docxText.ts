@@ -43,7 +43,7 @@ export function letterParagraphs(text: string): Paragraph[] {
     const runs = userTextRuns(block.lines.join('\n'))
     if (block.type === 'item') return new Paragraph({ bullet: { level: 0 }, children: runs })
     // The signature block ("Sincerely," and the signer's lines) is never split across pages.
-    const isSignature = block.lines[0]?.trim() === 'Sincerely,'
+    const isSignature = ['Sincerely,', 'Atentamente,'].includes(block.lines[0]?.trim() ?? '')
     return new Paragraph({ spacing: { after: 200 }, keepLines: isSignature, children: runs })
   })
 }

@@ -10,6 +10,15 @@ import { describeDiagnosis } from '../../../shared/rules/icd10'
 import { findLevel } from '../../../shared/rules/ladders'
 import { medicareRoute } from '../../../shared/rules/medicareRouting'
 import { STATE_LAW_FAMILIES, stateRules } from '../../../shared/rules/stateRules'
+import {
+  DEADLINE_WORDS,
+  PATIENT_SUMMARY,
+  PATIENT_SUMMARY_WHAT_TO_DO,
+  REASON_NAMES_ES,
+  REPRESENTATION_AUTHORIZATION,
+  SIGNATURE_LINES,
+  patientLanguage,
+} from '../../../shared/rules/letters/patientDocuments'
 
 /**
  * Letter models, pure: a case and the organization in, letter text out. Every fact comes from a case
@@ -215,6 +224,7 @@ function continuationParagraphs(rule: LetterKindRule, detail: CaseDetail, facts:
  * facts. Paragraphs are joined by blank lines; facts the case lacks are `[[placeholders]]`.
  */
 export function buildLetterText(kind: LetterKind, detail: CaseDetail, organization: Organization, today: string): string {
+  if (kind === 'patient_summary' || kind === 'representation_authorization') return buildPatientDocument(kind, detail, organization, today)
   const rule = letterKindRule(kind)
   const facts = caseFacts(detail, organization, today)
   const paragraphs: string[] = [
@@ -234,6 +244,50 @@ export function buildLetterText(kind: LetterKind, detail: CaseDetail, organizati
   paragraphs.push('## What we ask', ...rule.askEn)
   if (rule.isPacket) paragraphs.push('The enclosed exhibits are listed in the exhibit index.')
   paragraphs.push(signatureLines(rule, facts).join('\n'))
+  return paragraphs.map((p) => fillTemplate(p, facts)).join('\n\n')
+}
+
+const formatDayEs = (day: string | null) => (day ? new Date(`${day}T12:00:00Z`).toLocaleDateString('es-US', { dateStyle: 'long', timeZone: 'UTC' }) : '')
+
+/**
+ * The patient's own documents, in the patient's language (English or Spanish): the summary of the appeal
+ * with its dates, or the representation authorization to sign. Same facts, same placeholders.
+ */
+function buildPatientDocument(kind: 'patient_summary' | 'representation_authorization', detail: CaseDetail, organization: Organization, today: string): string {
+  const language = patientLanguage(detail.patient.preferredLanguage)
+  const english = caseFacts(detail, organization, today)
+  const denial = latestDenial(detail)
+  const facts: Facts =
+    language === 'es'
+      ? {
+          ...english,
+          today: formatDayEs(today),
+          dateOfBirth: formatDayEs(detail.patient.dateOfBirth),
+          noticeDate: formatDayEs(denial?.noticeDate ?? null),
+          reasonList: (denial?.reasons ?? []).map((r) => REASON_NAMES_ES[r]).join('; '),
+        }
+      : english
+  const format = language === 'es' ? formatDayEs : formatDay
+  const signature = SIGNATURE_LINES[language]
+  const paragraphs: string[] = ['{today}']
+  if (kind === 'patient_summary') {
+    const text = PATIENT_SUMMARY[language]
+    paragraphs.push(`## ${text.title}`, ...text.paragraphs, text.datesHeading)
+    const dates = (detail.deadlineReport?.deadlines ?? [])
+      .filter((d) => d.side === 'ours' || d.key.startsWith('decide_'))
+      .map((d) => {
+        const words = DEADLINE_WORDS[language].find((w) => d.key.startsWith(w.prefix))?.text
+        return words ? `- ${words}: ${format(d.dueDate)}` : null
+      })
+      .filter((line): line is string => line !== null)
+    paragraphs.push(dates.length ? dates.join('\n') : text.noDates, PATIENT_SUMMARY_WHAT_TO_DO[language][0], PATIENT_SUMMARY_WHAT_TO_DO[language].slice(1).join('\n'))
+    paragraphs.push([signature.closing, '', '', '{signerName}', '{orgName}', '{orgPhone}'].join('\n'))
+  } else {
+    const text = REPRESENTATION_AUTHORIZATION[language]
+    paragraphs.push(`## ${text.title}`, ...text.paragraphs)
+    if (detail.coverage.planFamily.startsWith('medicare_') && text.medicareNote) paragraphs.push(text.medicareNote)
+    paragraphs.push(signature.patient.join('\n'), signature.representative.join('\n'))
+  }
   return paragraphs.map((p) => fillTemplate(p, facts)).join('\n\n')
 }
 

@@ -134,7 +134,7 @@ class Writer {
       } else if (block.type === 'item') {
         this.paragraph(`•  ${block.lines.join('\n')}`, { indent: 12 })
       } else {
-        const isSignature = block.lines[0]?.trim() === 'Sincerely,'
+        const isSignature = ['Sincerely,', 'Atentamente,'].includes(block.lines[0]?.trim() ?? '')
         this.paragraph(block.lines.join('\n'), { keepLines: isSignature ? block.lines.length : 2, after: 8 })
       }
     }

@@ -65,7 +65,12 @@ const FAMILY_FOR: Record<LetterKind, PlanFamily> = {
   council_review_request: 'medicare_part_b',
   medicare_fast_track_qio: 'medicare_part_b',
   medicaid_fair_hearing: 'medicaid_managed_care',
+  patient_summary: 'employer_fully_insured',
+  representation_authorization: 'medicare_part_b',
 }
+
+/** Documents for the patient carry no payer reference block. */
+const PATIENT_FACING: LetterKind[] = ['patient_summary', 'representation_authorization']
 
 const DOUBLED = /\b([A-Za-z]+)[ \t]+\1\b/i
 
@@ -76,6 +81,7 @@ describe('every letter kind, for a case with every fact entered', () => {
     const missing = draft.missing.map((m) => m.label).filter((l) => !DIRECTORY_FACTS.includes(l))
     expect(missing, draft.body).toEqual([])
     expect(draft.body.match(DOUBLED)?.[0] ?? null).toBeNull()
+    if (PATIENT_FACING.includes(kind)) return
     expect(draft.body).toContain('Diagnosis: D83.9 (Common variable immunodeficiency, unspecified)')
     expect(draft.body).toContain('Prior-authorization number: PA-2026-5')
     expect(draft.body).toContain('Claim number: CLM-77')
@@ -188,5 +194,38 @@ describe('peer-to-peer calls are tracked as contacts with their outcome', () => 
     const contacts = core.cases.get(caseId).contacts
     expect(contacts.map((c) => [c.kind, c.outcome])).toEqual([['call', null], ['peer_to_peer', 'approved']])
     expect(core.documents.letterOptions(caseId).map((o) => o.kind)).toContain('peer_to_peer_request')
+  })
+})
+
+describe('patient-facing documents in the patient’s language (issue 14, item 7)', () => {
+  it('the summary of the appeal lists its dates as sentences, in Spanish when the patient prefers Spanish', () => {
+    const { core, caseId } = completeCase('medicaid_managed_care', { serviceType: 'concurrent' })
+    const spanish = core.documents.letter(caseId, 'patient_summary').body
+    expect(spanish).toContain('## Resumen de su apelación')
+    expect(spanish).toContain('Lakeshore Health se negó a pagar Gammagard Liquid 40 g every 4 weeks, que le recetó Dr. Ama Osei. El aviso tiene fecha del 18 de noviembre de 2026.')
+    expect(spanish).toContain('no es médicamente necesario; lugar de tratamiento; no se cumplió la terapia escalonada')
+    expect(spanish).toMatch(/- Último día para pedir que su tratamiento continúe durante la apelación: \d+ de (noviembre|diciembre) de 2026/)
+    expect(spanish).toContain('- Último día para presentar la apelación: 17 de enero de 2027')
+    expect(spanish).not.toMatch(/\[\[|continue_benefits|file_plan_appeal/)
+  })
+
+  it('English for other patients; the representation authorization has the HIPAA elements and, for Medicare, CMS-1696', () => {
+    const { core, caseId } = completeCase('medicare_part_b', { patient: { firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1950-02-03', phone: '', preferredLanguage: 'English' } })
+    const summary = core.documents.letter(caseId, 'patient_summary').body
+    expect(summary).toContain('## Summary of your appeal')
+    expect(summary).toContain('- Last day to file the appeal:')
+    const authorization = core.documents.letter(caseId, 'representation_authorization').body
+    expect(authorization).toContain('I, Ann Lee, born February 3, 1950, member ID LBX123 with Lakeshore Health, appoint Dana Lee of Riverside Patient Advocates')
+    expect(authorization).toContain('I may cancel it at any time')
+    expect(authorization).toContain('may not make my treatment, payment or enrollment depend on whether I sign')
+    expect(authorization).toContain('CMS-1696')
+  })
+
+  it('the Spanish authorization, for a Spanish-speaking patient', () => {
+    const { core, caseId } = completeCase('employer_self_funded')
+    const body = core.documents.letter(caseId, 'representation_authorization').body
+    expect(body).toContain('Yo, José Núñez, nacido/a el 2 de abril de 1961')
+    expect(body).toContain('Firma del paciente')
+    expect(body).not.toContain('CMS-1696')
   })
 })
