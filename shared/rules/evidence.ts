@@ -43,7 +43,9 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   rule('representative_form', 'Authorized-representative form', 'The appointment of representative (CMS-1696 for Medicare) or the plan’s own form.', SECTION_3, true),
   rule('medical_records', 'Relevant medical records', 'Office notes, orders and records that bear on the service.', SECTION_3, true),
   rule('medical_necessity_letter', 'Letter of medical necessity', 'From the prescriber, answering the payer’s criteria point by point.', SECTION_3, true),
-  rule('claim_file', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '29 CFR 2560.503-1(h)(2)(iii); 45 CFR 147.136(b)(2)(ii)(C)', false, { families: ACA_AND_ERISA }),
+  // ERISA plans: 29 CFR 2560.503-1(h)(2)(iii) is verified; the ACA individual-market citation is not.
+  rule('claim_file', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '29 CFR 2560.503-1(h)(2)(iii)', true, { families: ['employer_self_funded', 'employer_fully_insured', 'grandfathered'] }),
+  rule('claim_file_aca', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '45 CFR 147.136(b)(2)(ii)(C); 29 CFR 2560.503-1(h)(2)(iii)', false, { families: ['individual_marketplace', 'other'] }),
   rule('proof_of_filing', 'Proof of timely filing', 'Fax confirmation, certified-mail receipt or portal timestamp.', SECTION_3, true),
 
   // Not medically necessary.
