@@ -21,7 +21,6 @@ export interface EvidenceRule extends RuleRef {
 }
 
 const SECTION_3 = 'Appeal-packet practice for home infusion denials'
-const ACA_AND_ERISA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'grandfathered', 'other']
 /** State insurance law (mandates, step-therapy statutes) does not reach self-funded ERISA plans (§1D). */
 const STATE_REGULATED: PlanFamily[] = ['employer_fully_insured', 'individual_marketplace', 'other']
 const MEDICARE: PlanFamily[] = ['medicare_part_b', 'medicare_advantage', 'medicare_part_d']
