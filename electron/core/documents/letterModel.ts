@@ -7,7 +7,7 @@ import type { PlanFamily } from '../../../shared/domain/enums'
 import { addCalendarDays } from '../../../shared/domain/days'
 import { continuationRuleFor } from '../../../shared/rules/continuation'
 import { describeDiagnosis } from '../../../shared/rules/icd10'
-import { findLevel } from '../../../shared/rules/ladders'
+import { aicFor, findLevel } from '../../../shared/rules/ladders'
 import { medicareRoute } from '../../../shared/rules/medicareRouting'
 import { STATE_LAW_FAMILIES, stateRules } from '../../../shared/rules/stateRules'
 import {
@@ -71,6 +71,15 @@ function expeditedClock(detail: CaseDetail): string {
   return `${window.amount} ${unit} (${window.citation})`
 }
 
+/** "The amount in controversy, $4,200.00, meets the $200 threshold for 2026 (FR …)"; empty when unknown or below. */
+function aicStatement(amount: number | null, today: string): string {
+  if (amount === null) return ''
+  const year = Number(today.slice(0, 4))
+  const row = aicFor(year)
+  if (!row || amount < row.alj) return ''
+  return `The amount in controversy, ${formatMoney(amount)}, meets the $${row.alj} threshold for requests filed in ${year} (${row.citation}).`
+}
+
 function continuationCitation(detail: CaseDetail): string {
   return continuationRuleFor(detail.coverage.planFamily, detail.therapy.category)?.citation ?? ''
 }
@@ -131,10 +140,16 @@ export function caseFacts(detail: CaseDetail, organization: Organization, today:
             ? `${state?.nameEn ?? detail.coverage.state} Department of Insurance, External Review`
             : '',
     clinicalSummary: detail.summary,
-    medicareRoute: route?.argumentEn ?? '',
+    // A route argument only where it helps this appeal: Part B routes for Part B and Medicare Advantage,
+    // Part D routes for Part D. A mismatch is a wrong-route warning on the case page, not an argument.
+    medicareRoute: route && (family === 'medicare_advantage' || (family === 'medicare_part_b') === (route.part === 'B')) ? route.argumentEn : '',
+    aicStatement: aicStatement(denial?.amount ?? null, today),
     stepTherapyLaw: isStateRegulated && state?.stepTherapy ? `${state.nameEn} law (${state.stepTherapy.citation})` : '',
     stepTherapyDecision: isStateRegulated ? (state?.stepTherapy?.decisionEn ?? '') : '',
-    externalReviewLaw: isStateRegulated && state?.externalReview ? `${state.nameEn}’s ${state.externalReview.nameEn} (${state.externalReview.citation})` : '',
+    externalReviewLaw:
+      isStateRegulated && state?.externalReview
+        ? `${state.externalReview.nameEn.includes(state.nameEn) ? 'the' : `${state.nameEn}’s`} ${state.externalReview.nameEn} (${state.externalReview.citation})`
+        : '',
     continuationCitation: continuationCitation(detail),
     actionEffectiveDate: formatDay(actionEffectiveDate(detail)),
     representationSignedOn: formatDay(detail.representation?.signedOn ?? null),

@@ -120,7 +120,11 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
 
   block('notcovered.core', ['not_covered'], [
     'The denial relies on an exclusion, quoted in the enclosed plan document excerpt. Read as a whole, the coverage includes {drug} for {diagnosis}, and the enclosed benefit-category analysis shows the covered benefit it belongs to (medical benefit, pharmacy benefit, home health or home infusion).',
-  ], { headingEn: 'The service is a covered benefit' }),
+  ], { headingEn: 'The service is a covered benefit', families: ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'grandfathered', 'medicare_advantage', 'medicare_part_d', 'medicaid_managed_care', 'other'] }),
+  // Original Medicare and Medicaid fee-for-service have no "plan document": the benefit category decides.
+  block('notcovered.program', ['not_covered'], [
+    'The denial treats {drug} as outside {payerRole}’s coverage. For {diagnosis}, the enclosed benefit-category analysis and records show the covered benefit it belongs to.',
+  ], { families: ['medicare_part_b', 'medicaid_ffs'] }),
   block('notcovered.plan_documents', ['not_covered'], [
     'Please also send the plan document and summary plan description that govern this claim (ERISA §104(b)(4), 29 U.S.C. 1024(b)(4)), so the exclusion can be read in full.',
   ], { families: ERISA, citation: 'ERISA §104(b)(4)', verified: false }),

@@ -34,6 +34,7 @@ export const FACT_LABELS_EN = {
   actionEffectiveDate: 'Date the therapy stops or is reduced',
   representationSignedOn: 'Date the representation was signed',
   expeditedClock: 'Expedited decision time',
+  aicStatement: 'Amount in controversy and the threshold it meets',
   prescriber: 'Prescriber’s name',
   infusionProvider: 'Home infusion provider',
   noticeDate: 'Date of the denial notice',

@@ -479,8 +479,9 @@ export const LETTER_KIND_RULES: LetterKindRule[] = [
     salutationEn: 'Dear Administrative Law Judge,',
     openingEn: [
       'On behalf of {patientName} (Medicare number {memberId}), we request a hearing before an Administrative Law Judge on the reconsideration decision dated {noticeDate}, which upheld the denial of {drug}. This request is filed within 60 days of receiving that decision.',
-      'The amount in controversy, {amount}, meets the threshold for a hearing. We ask for a hearing by video or telephone, and we will present evidence and the testimony of {prescriber} if needed.',
+      'We ask for a hearing by video or telephone, and we will present evidence and the testimony of {prescriber} if needed.',
     ],
+    legalBasisEn: [{ families: ['medicare_part_b', 'medicare_advantage', 'medicare_part_d'], requiresFact: 'aicStatement', textEn: '{aicStatement}' }],
     argues: true,
     askEn: ['Please schedule a hearing and, after it, issue a decision that {drug} is covered.'],
     signer: 'advocate',

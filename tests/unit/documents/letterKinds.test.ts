@@ -137,6 +137,20 @@ describe('wording an expert would sign', () => {
     expect(body).not.toContain('§1861(zz)')
   })
 
+  it('a Part B appeal never argues against itself: no Part D route argument, no "plan document" for Original Medicare', () => {
+    const cidp = { therapy: { category: 'ivig_scig' as const, drug: 'Gamunex-C', hcpcsCode: 'J1561', icd10Codes: ['G61.81'], prescriber: 'Dr. Osei', infusionProvider: 'Riverbend' },
+      denial: { noticeDate: '2026-11-18', receivedDate: null, reasons: ['not_covered' as const], amount: 4200, claimNumber: 'C-1' } }
+    const body = letter('medicare_part_b', 'medicare_redetermination', cidp)
+    expect(body).not.toContain('Part D drug')
+    expect(body).not.toContain('plan document')
+    expect(body).toContain('The denial treats Gamunex-C as outside Medicare’s coverage.')
+  })
+
+  it('the ALJ request states the amount in controversy against the year’s threshold (SSA §1869(b)(1)(E))', () => {
+    const body = letter('medicare_part_b', 'alj_hearing_request', { stage: 'hearing' })
+    expect(body).toContain('The amount in controversy, $12,500.50, meets the $200 threshold for requests filed in 2026 (FR 2025-21879')
+  })
+
   it('site of care argues with the case’s facts, the INS 2021 standards and the NHIA cost comparison', () => {
     const body = letter('employer_fully_insured', 'internal_appeal')
     expect(body).toContain('for José Núñez, who is treated for D83.9 (Common variable immunodeficiency, unspecified)')
