@@ -200,13 +200,19 @@ function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
 }
 
 /** The argument sections for the case's denial reasons; a block shared by two reasons appears once. */
-function argumentSections(detail: CaseDetail, facts: Facts): string[] {
+/** External review requests are already that review: the "eligible for external review" paragraph would read oddly. */
+const EXTERNAL_REVIEW_KINDS: LetterKind[] = ['external_review_request', 'expedited_external_review']
+
+function argumentSections(detail: CaseDetail, facts: Facts, kind: LetterKind): string[] {
   const reasons = latestDenial(detail)?.reasons ?? []
   const used = new Set<string>()
   const sections: string[] = []
   for (const reason of reasons.length ? reasons : (['other'] as const)) {
     const blocks = argumentsFor(reason, detail.therapy.category, detail.coverage.planFamily).filter(
-      (b) => !used.has(b.id) && (!b.requiresFact || facts[b.requiresFact].trim() !== ''),
+      (b) =>
+        !used.has(b.id) &&
+        (!b.requiresFact || facts[b.requiresFact].trim() !== '') &&
+        !(b.id === 'necessity.external_scope' && EXTERNAL_REVIEW_KINDS.includes(kind)),
     )
     if (!blocks.length) continue
     blocks.forEach((b) => used.add(b.id))
@@ -254,7 +260,7 @@ export function buildLetterText(kind: LetterKind, detail: CaseDetail, organizati
   ]
   if (rule.argues) {
     if (facts.reasonList) paragraphs.push('The notice gives these reasons for the denial: {reasonList}. Each is answered below.')
-    paragraphs.push(...argumentSections(detail, facts))
+    paragraphs.push(...argumentSections(detail, facts, kind))
   }
   paragraphs.push('## What we ask', ...rule.askEn)
   if (rule.isPacket) paragraphs.push('The enclosed exhibits are listed in the exhibit index.')

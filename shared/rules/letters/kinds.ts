@@ -519,7 +519,7 @@ export const LETTER_KIND_RULES: LetterKindRule[] = [
     subjectEn: 'Request for an expedited determination: covered home health services ending',
     salutationEn: 'Dear Reviewer,',
     openingEn: [
-      'On behalf of {patientName} (Medicare number {memberId}), we request an expedited determination of the decision to end covered home health services, including the infusion nursing for {drug}, as stated in the Notice of Medicare Non-Coverage dated {noticeDate}. The services are to end on {actionEffectiveDate}.',
+      'On behalf of {patientName} (Medicare number {memberId}), we request an expedited determination of the decision to end covered home health services ({drug}), as stated in the Notice of Medicare Non-Coverage dated {noticeDate}. The services are to end on {actionEffectiveDate}.',
       'This request is made by noon of the day before the services end, so the services remain covered while you decide (42 CFR 405.1202; 422.626 for Medicare Advantage). {prescriber}, the treating physician, states that the patient still needs these skilled services.',
     ],
     argues: false,
