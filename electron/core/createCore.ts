@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadMigrations, migrate } from './db/migrate'
 import { createDocumentModule } from './documents/documentModule'
+import { sentPlanDocumentRequests } from './documents/packetExportRepository'
 import { openDatabase, type Db } from './db/openDatabase'
 import { createInsightsModule } from './insights/insightsModule'
 import { createAdvocateRepository } from './cases/advocateRepository'
@@ -61,7 +62,12 @@ export function createCore(options: CoreOptions) {
   const deadlines = createDeadlineService({
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
     store: createDeadlineRepository(db),
-    bulk: { openCores: (caseIds) => cases.listOpenCores(caseIds), priorAuthsByCase: () => priorAuths.byCase(), representationsByCase: () => representations.byCase() },
+    bulk: {
+      openCores: (caseIds) => cases.listOpenCores(caseIds),
+      priorAuthsByCase: () => priorAuths.byCase(),
+      representationsByCase: () => representations.byCase(),
+      documentRequestsByCase: () => sentPlanDocumentRequests(db),
+    },
     inTransaction: (work) => db.transaction(work)(),
   })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, priorAuths, advocates, settings, deadlines, key: options.key })

@@ -57,7 +57,12 @@ export async function runPacket(args: string[]): Promise<number> {
     if (!kind || !options.some((o) => o.kind === kind)) return usage(`This case's ladder offers: ${options.map((o) => o.kind).join(', ')}`)
 
     const packet = await core.documents.assemblePacket({ caseId, kind, acceptPlaceholders: true })
-    const targets = [{ path: join(out, packet.docxName), bytes: packet.docx }, ...packet.exhibits.map((e) => ({ path: join(out, e.name), bytes: e.bytes }))]
+    const targets = [
+      { path: join(out, packet.docxName), bytes: packet.docx },
+      // The fax-ready PDF beside the DOCX (packet letters): same letter, exhibits merged, pages numbered.
+      ...(packet.pdf ? [{ path: join(out, packet.docxName.replace(/\.docx$/, ' - fax.pdf')), bytes: packet.pdf.bytes }] : []),
+      ...packet.exhibits.map((e) => ({ path: join(out, e.name), bytes: e.bytes })),
+    ]
     const existing = targets.filter((t) => existsSync(t.path)).map((t) => t.path)
     if (existing.length > 0 && !force) {
       process.stderr.write(`${JSON.stringify({ error: 'Files already exist; nothing was written. Use --force to replace them.', existing }, null, 2)}\n`)

@@ -1,5 +1,5 @@
 import type { DeadlineReport } from './deadlines'
-import type { ContactKind, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
+import type { ContactKind, ContactOutcome, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
 
 /** Plain-data shapes that cross the IPC boundary: ISO strings, no class instances (STYLE.md, contract). */
 
@@ -64,6 +64,8 @@ export interface ContactEntry {
   submitted: string
   submittedOn: string | null
   followUpOn: string | null
+  /** Peer-to-peer calls: what came of it; null for other contacts. */
+  outcome: ContactOutcome | null
   createdAt: string
 }
 

@@ -38,6 +38,14 @@ export interface CaseFacts {
   isGrandfatheredStatusKnown?: boolean
   /** IANA zone used to turn an hour-based due instant into a day; default 'UTC'. */
   timeZone?: string
+  /**
+   * An ongoing home therapy is being reduced or stopped: the first day it would no longer be covered
+   * (the day after the current authorization ends). Drives the continuation-of-benefits deadline
+   * (42 CFR 438.420, 431.230-431.231; 29 CFR 2560.503-1(f)(2)(ii)). Null when unknown.
+   */
+  actionEffectiveDate?: DayString | null
+  /** Written requests the plan must answer by a deadline: ERISA §104(b)(4) plan documents (30 days). */
+  documentRequests?: { kind: 'plan_documents'; sentOn: DayString }[]
 }
 
 export type DeadlineFlag =
@@ -52,6 +60,12 @@ export type DeadlineFlag =
   | 'extension_not_allowed'
   | 'state_rule'
   | 'overdue'
+  /** A recorded receipt later than the presumed one moved the deadline (42 CFR 422.582(b), 405.962(a)(1)…). */
+  | 'receipt_later_than_presumed'
+  /** The cautious date (from the notice date) passed, but the legal window (from receipt) is still open. */
+  | 'within_legal_window'
+  /** Keep-therapy-going deadline: shown first while a home therapy is being reduced or stopped. */
+  | 'continuation_of_benefits'
 
 /** One date the case must meet (ours) or the payer must meet (payer), with its reasoning. */
 export interface ComputedDeadline {
@@ -67,6 +81,8 @@ export interface ComputedDeadline {
   verified: boolean
   flags: DeadlineFlag[]
   explanation: { inputs: Record<string, string>; steps: string[] }
+  /** The safe planning date counted from the notice date, when the legal date (from receipt) is later. */
+  cautiousDate?: DayString
 }
 
 export interface DeadlineReport {

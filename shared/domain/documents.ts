@@ -71,6 +71,16 @@ export const LETTER_KINDS = [
   'ma_reconsideration',
   'part_d_redetermination',
   'medicaid_fair_hearing',
+  'part_d_ire_request',
+  'alj_hearing_request',
+  'council_review_request',
+  'continued_benefits_request',
+  'plan_document_request',
+  'expedited_external_review',
+  'peer_to_peer_request',
+  'medicare_fast_track_qio',
+  'patient_summary',
+  'representation_authorization',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
 

@@ -1,4 +1,4 @@
-import type { ContactKind, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
+import type { ContactKind, ContactOutcome, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
 
 /**
  * English names of the vocabularies, in one place: the renderer's messages (renderer/src/i18n/en/core.ts),
@@ -68,4 +68,13 @@ export const CONTACT_KIND_EN: Record<ContactKind, string> = {
   portal: 'Portal message',
   email: 'Email',
   in_person: 'In person',
+  peer_to_peer: 'Peer-to-peer call (prescriber and the payer’s reviewer)',
+}
+
+export const CONTACT_OUTCOME_EN: Record<ContactOutcome, string> = {
+  scheduled: 'Scheduled',
+  approved: 'Approved after the call',
+  partly_approved: 'Partly approved',
+  upheld: 'Denial upheld',
+  not_held: 'Not held (no reviewer available or missed)',
 }

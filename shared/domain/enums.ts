@@ -76,8 +76,12 @@ export const DENIAL_REASONS = [
 ] as const
 export type DenialReason = (typeof DENIAL_REASONS)[number]
 
-export const CONTACT_KINDS = ['call', 'fax', 'letter', 'portal', 'email', 'in_person'] as const
+export const CONTACT_KINDS = ['call', 'fax', 'letter', 'portal', 'email', 'in_person', 'peer_to_peer'] as const
 export type ContactKind = (typeof CONTACT_KINDS)[number]
+
+/** What came of a contact that decides something: a peer-to-peer call with the payer's reviewer. */
+export const CONTACT_OUTCOMES = ['scheduled', 'approved', 'partly_approved', 'upheld', 'not_held'] as const
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number]
 
 /** US states, DC and territories by USPS code: coverage state drives the state overlay (§1D). */
 export const US_STATES = [

@@ -20,8 +20,7 @@ export interface EvidenceRule extends RuleRef {
   }
 }
 
-const SECTION_3 = 'domain-rules.md §3'
-const ACA_AND_ERISA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'grandfathered', 'other']
+const SECTION_3 = 'Appeal-packet practice for home infusion denials'
 /** State insurance law (mandates, step-therapy statutes) does not reach self-funded ERISA plans (§1D). */
 const STATE_REGULATED: PlanFamily[] = ['employer_fully_insured', 'individual_marketplace', 'other']
 const MEDICARE: PlanFamily[] = ['medicare_part_b', 'medicare_advantage', 'medicare_part_d']
@@ -43,14 +42,16 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   rule('representative_form', 'Authorized-representative form', 'The appointment of representative (CMS-1696 for Medicare) or the plan’s own form.', SECTION_3, true),
   rule('medical_records', 'Relevant medical records', 'Office notes, orders and records that bear on the service.', SECTION_3, true),
   rule('medical_necessity_letter', 'Letter of medical necessity', 'From the prescriber, answering the payer’s criteria point by point.', SECTION_3, true),
-  rule('claim_file', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '29 CFR 2560.503-1(h)(2)(iii); 45 CFR 147.136(b)(2)(ii)(C)', false, { families: ACA_AND_ERISA }),
+  // ERISA plans: 29 CFR 2560.503-1(h)(2)(iii) is verified; the ACA individual-market citation is not.
+  rule('claim_file', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '29 CFR 2560.503-1(h)(2)(iii)', true, { families: ['employer_self_funded', 'employer_fully_insured', 'grandfathered'] }),
+  rule('claim_file_aca', 'Claim file and criteria used', 'Requested free of charge: the documents, records and criteria the plan relied on.', '45 CFR 147.136(b)(2)(ii)(C); 29 CFR 2560.503-1(h)(2)(iii)', false, { families: ['individual_marketplace', 'other'] }),
   rule('proof_of_filing', 'Proof of timely filing', 'Fax confirmation, certified-mail receipt or portal timestamp.', SECTION_3, true),
 
   // Not medically necessary.
-  rule('icd10_codes', 'ICD-10 diagnosis codes', 'The codes that justify the therapy, as on the order and the claim.', 'domain-rules.md §3, §4F', true, { reasons: ['not_medically_necessary', 'off_label'] }),
+  rule('icd10_codes', 'ICD-10 diagnosis codes', 'The codes that justify the therapy, as on the order and the claim.', 'ICD-10-CM; appeal-packet practice', true, { reasons: ['not_medically_necessary', 'off_label'] }),
   rule('labs_imaging', 'Labs, imaging and cultures', 'Objective results that confirm the diagnosis and the need for infusion.', SECTION_3, true, { reasons: ['not_medically_necessary'] }),
   rule('alternatives_failed', 'Why alternatives do not work', 'Why oral, outpatient or other alternatives are unsuitable or have failed.', SECTION_3, true, { reasons: ['not_medically_necessary'] }),
-  rule('guideline_citations', 'Clinical guideline citations', 'Specialty-society guidance for the therapy (for home IV antibiotics, the IDSA OPAT guideline).', 'domain-rules.md §3 (IDSA OPAT 2018)', true, { reasons: ['not_medically_necessary', 'experimental'] }),
+  rule('guideline_citations', 'Clinical guideline citations', 'Specialty-society guidance for the therapy (for home IV antibiotics, the IDSA OPAT guideline).', 'IDSA OPAT guideline (2018)', true, { reasons: ['not_medically_necessary', 'experimental'] }),
   rule('treatment_history', 'Treatment history', 'Earlier treatments with dates, doses and outcomes.', SECTION_3, true, { reasons: ['not_medically_necessary', 'off_label', 'step_therapy'] }),
   rule('peer_to_peer', 'Peer-to-peer request', 'A request that the prescriber speak with the plan’s reviewing physician.', SECTION_3, true, { reasons: ['not_medically_necessary', 'site_of_care'] }),
   rule('ncd_lcd', 'Medicare NCD/LCD criteria', 'The national or local coverage determination and how each criterion is met; Medicare Advantage may not be stricter.', '42 CFR 422.101(b)(6)', true, { reasons: ['not_medically_necessary', 'off_label'], families: MEDICARE }),
@@ -77,7 +78,7 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   rule('therapies_tried', 'Therapies tried and why they failed', 'Each drug with dose, dates, duration and outcome or adverse effect.', SECTION_3, true, { reasons: ['step_therapy'] }),
   rule('contraindications', 'Contraindications', 'Why the preferred drug is contraindicated or expected not to work.', SECTION_3, true, { reasons: ['step_therapy'] }),
   rule('stable_on_current', 'Stability on the current drug', 'How long the patient has been stable, and the risk of switching.', SECTION_3, true, { reasons: ['step_therapy'] }),
-  rule('step_therapy_law', 'State step-therapy exception law', 'The coverage state’s statute and the exception it requires (insured plans only).', 'domain-rules.md §3, §1D (ERISA preemption)', true, { reasons: ['step_therapy'], families: STATE_REGULATED }),
+  rule('step_therapy_law', 'State step-therapy exception law', 'The coverage state’s statute and the exception it requires (insured plans only).', 'State step-therapy statutes (insured plans; ERISA preempts them for self-funded plans)', true, { reasons: ['step_therapy'], families: STATE_REGULATED }),
   rule('ma_new_start', 'Medicare Advantage new-start check', 'Part B step therapy may apply only to new starts: when the patient started the drug.', '42 CFR 422.136', true, { reasons: ['step_therapy'], families: ['medicare_advantage'] }),
   rule('part_d_exception', 'Prescriber’s exception statement', 'The supporting statement that starts the Part D exception clock.', 'cms.gov Part D Exceptions page', true, { reasons: ['step_therapy', 'not_covered'], families: ['medicare_part_d'] }),
 
@@ -94,7 +95,7 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
 
   // Coding and billing.
   rule('corrected_claim', 'Corrected claim', 'The corrected claim, or a reopening request for a clerical error.', SECTION_3, true, { reasons: ['coding_billing'] }),
-  rule('units_modifiers', 'Units, NDC and modifiers worksheet', 'HCPCS units from the dose, NDC conversion, modifiers and place of service.', 'domain-rules.md §3, §4', false, { reasons: ['coding_billing'] }),
+  rule('units_modifiers', 'Units, NDC and modifiers worksheet', 'HCPCS units from the dose, NDC conversion, modifiers and place of service.', 'HCPCS descriptors and units (verify)', false, { reasons: ['coding_billing'] }),
 
   // Level and urgency.
   rule('final_internal_denial', 'Final internal denial', 'The last internal appeal decision, which starts the four-month external review window.', '45 CFR 147.136(d)(2)(i)', true, { levels: ['external_review'] }),

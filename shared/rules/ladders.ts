@@ -36,6 +36,28 @@ export const LEVEL_NAMES_EN = {
   hearing_or_court: 'Hearing or court',
 } satisfies Record<LevelId, string>
 
+/** The filing step at each level as a to-do reads ("File ALJ hearing request"), for `deadline.file.<id>`. */
+export const FILE_LABELS_EN = {
+  internal_1: 'File internal appeal',
+  internal_2: 'File second-level internal appeal',
+  external_review: 'File external review request',
+  redetermination: 'File redetermination request',
+  qic_reconsideration: 'File reconsideration request with the QIC',
+  plan_reconsideration: 'File reconsideration request with the plan',
+  ire: 'File IRE reconsideration request',
+  alj: 'File ALJ hearing request',
+  council: 'File Medicare Appeals Council request',
+  federal_court: 'File federal court action',
+  plan_appeal: 'File plan appeal',
+  fair_hearing: 'Request the state fair hearing',
+  state_external_review: 'Request state external medical review',
+  complaint_doi: 'File complaint with the Department of Insurance',
+  complaint_ebsa: 'File complaint with the Department of Labor (EBSA)',
+  complaint_cms: 'File complaint with Medicare',
+  complaint_medicaid: 'File complaint with the state Medicaid agency',
+  hearing_or_court: 'Request a hearing or file in court',
+} satisfies Record<LevelId, string>
+
 /** What each payer-overdue escalation means and where it comes from (domain-rules.md §1A, §1E–1I, §1K, §7). */
 export const ESCALATIONS: Record<EscalationId, RuleRef & { labelEn: string }> = {
   deemed_exhaustion_aca: { labelEn: 'Deemed exhaustion: go straight to external review or court', ruleId: 'aca.deemed_exhaustion', citation: '45 CFR 147.136(b)(2)(ii)(F); 29 CFR 2590.715-2719(b)(2)(ii)(F)', verified: true },
@@ -43,8 +65,8 @@ export const ESCALATIONS: Record<EscalationId, RuleRef & { labelEn: string }> = 
   deemed_exhaustion_erisa: { labelEn: 'Claim deemed exhausted under ERISA: civil action possible', ruleId: 'erisa.deemed_exhausted', citation: '29 CFR 2560.503-1(l)', verified: false },
   complaint_ebsa: { labelEn: 'Complaint to the Department of Labor (EBSA)', ruleId: 'complaint.ebsa', citation: 'askebsa.dol.gov/WebIntake', verified: true },
   complaint_doi: { labelEn: 'Complaint to the state Department of Insurance', ruleId: 'complaint.doi', citation: 'eapps.naic.org/cis/fileComplaintMap', verified: true },
-  complaint_cms: { labelEn: 'Complaint to Medicare (1-800-MEDICARE)', ruleId: 'complaint.medicare', citation: 'CMS Complaint Tracking Module; domain-rules §7', verified: false },
-  complaint_medicaid: { labelEn: 'Complaint to the state Medicaid agency or ombudsman', ruleId: 'complaint.medicaid', citation: 'domain-rules §7', verified: false },
+  complaint_cms: { labelEn: 'Complaint to Medicare (1-800-MEDICARE)', ruleId: 'complaint.medicare', citation: 'CMS Complaint Tracking Module', verified: false },
+  complaint_medicaid: { labelEn: 'Complaint to the state Medicaid agency or ombudsman', ruleId: 'complaint.medicaid', citation: 'State Medicaid agency or managed-care ombudsman', verified: false },
   medicare_escalate_to_alj: { labelEn: 'Escalate to an ALJ (the QIC missed its deadline)', ruleId: 'medicare.escalation.qic', citation: '42 CFR 405.970', verified: true },
   medicare_escalate_to_council: { labelEn: 'Escalate to the Medicare Appeals Council (the ALJ missed its deadline)', ruleId: 'medicare.escalation.alj', citation: '42 CFR 405.1016', verified: true },
   medicare_escalate_to_court: { labelEn: 'Escalate to federal court (the Council missed its deadline)', ruleId: 'medicare.escalation.council', citation: '42 CFR 405.1100, 405.1132', verified: true },

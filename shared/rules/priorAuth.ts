@@ -23,8 +23,10 @@ export interface PriorAuthClock extends RuleRef {
   noteEn?: string
 }
 
-const ACA_FAMILIES: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'grandfathered']
+const ACA_FAMILIES: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace']
 const ERISA_PA: RuleRef = { ruleId: 'erisa.pa', citation: '29 CFR 2560.503-1(f)(2)(i), (f)(2)(iii)(A), (f)(4); 45 CFR 147.136(b)', verified: true }
+// Grandfathered plans keep the ERISA claim clocks but not 45 CFR 147.136 (exempted by 45 CFR 147.140).
+const GRANDFATHERED_PA: RuleRef = { ruleId: 'erisa.grandfathered.pa', citation: '29 CFR 2560.503-1(f)(2)(i), (f)(2)(iii)(A), (f)(4)', verified: true }
 const MA_ITEMS: RuleRef = { ruleId: 'medicare.ma.pa.items', citation: '42 CFR 422.568(b)(1) as amended by CMS-0057-F (89 FR 8758)', verified: true }
 const MA_DRUGS: RuleRef = { ruleId: 'medicare.ma.pa.part_b_drugs', citation: '42 CFR 422.568(b)(2), 422.572(a)(2)', verified: false }
 const PART_D: RuleRef = { ruleId: 'medicare.part_d.coverage_determination', citation: 'cms.gov Part D Exceptions page; 42 CFR 423.568-423.572', verified: true }
@@ -44,6 +46,11 @@ export const PRIOR_AUTH_CLOCKS: readonly PriorAuthClock[] = [
     noteEn: 'If information is missing the plan must say so within 24 hours and allow at least 48 hours to supply it.', ...ERISA_PA },
   { id: 'aca_concurrent_urgent', planFamilies: ACA_FAMILIES, appliesTo: 'all', track: 'expedited', amount: 24, unit: 'hours', serviceTypes: ['concurrent'], extension: null,
     noteEn: 'Request to extend an urgent course made at least 24 hours before it ends.', ruleId: 'erisa.pa.concurrent', citation: '29 CFR 2560.503-1(f)(2)(ii)', verified: true },
+  { id: 'grandfathered_standard', planFamilies: ['grandfathered'], appliesTo: 'all', track: 'standard', amount: 15, unit: 'calendar_days',
+    extension: { amount: 15, unit: 'calendar_days', whenEn: 'once, for matters beyond the plan’s control, noticed before day 15' }, ...GRANDFATHERED_PA },
+  { id: 'grandfathered_urgent', planFamilies: ['grandfathered'], appliesTo: 'all', track: 'expedited', amount: 72, unit: 'hours', extension: null, ...GRANDFATHERED_PA },
+  { id: 'grandfathered_concurrent_urgent', planFamilies: ['grandfathered'], appliesTo: 'all', track: 'expedited', amount: 24, unit: 'hours', serviceTypes: ['concurrent'], extension: null,
+    ruleId: 'erisa.grandfathered.pa.concurrent', citation: '29 CFR 2560.503-1(f)(2)(ii)', verified: true },
   { id: 'ma_items_standard_pre2026', planFamilies: ['medicare_advantage'], appliesTo: 'items_services', track: 'standard', amount: 14, unit: 'calendar_days',
     requestedBefore: CMS_0057_START, extension: FOURTEEN_DAY_EXTENSION, ...MA_ITEMS },
   { id: 'ma_items_standard', planFamilies: ['medicare_advantage'], appliesTo: 'items_services', track: 'standard', amount: 7, unit: 'calendar_days',
@@ -57,8 +64,11 @@ export const PRIOR_AUTH_CLOCKS: readonly PriorAuthClock[] = [
   { id: 'part_d_standard', planFamilies: ['medicare_part_d'], appliesTo: 'all', track: 'standard', amount: 72, unit: 'hours', extension: null,
     noteEn: 'Exception requests run from receipt of the prescriber’s supporting statement.', ...PART_D },
   { id: 'part_d_expedited', planFamilies: ['medicare_part_d'], appliesTo: 'all', track: 'expedited', amount: 24, unit: 'hours', extension: null, ...PART_D },
+  // 42 CFR 440.230(e)(1): 7 calendar days, "with a possible extension of up to 14 calendar days" when the
+  // beneficiary or provider asks or the agency finds it in the beneficiary's interest.
   { id: 'medicaid_ffs_standard', planFamilies: ['medicaid_ffs'], appliesTo: 'items_services', track: 'standard', amount: 7, unit: 'calendar_days',
-    requestedOnOrAfter: CMS_0057_START, extension: null, noteEn: 'CMS let some states delay compliance.', ...MEDICAID_FFS },
+    requestedOnOrAfter: CMS_0057_START, extension: { amount: 14, unit: 'calendar_days', whenEn: 'up to 14 days, when the beneficiary or provider asks or the agency finds it in the beneficiary’s interest (42 CFR 440.230(e)(1))' },
+    noteEn: 'CMS let some states delay compliance.', ...MEDICAID_FFS },
   { id: 'medicaid_ffs_expedited', planFamilies: ['medicaid_ffs'], appliesTo: 'items_services', track: 'expedited', amount: 72, unit: 'hours',
     requestedOnOrAfter: CMS_0057_START, extension: null, ...MEDICAID_FFS },
   { id: 'medicaid_ffs_drug', planFamilies: ['medicaid_ffs'], appliesTo: 'drugs', track: 'standard', amount: 24, unit: 'hours', extension: null,
@@ -69,7 +79,9 @@ export const PRIOR_AUTH_CLOCKS: readonly PriorAuthClock[] = [
   { id: 'mco_standard', planFamilies: ['medicaid_managed_care'], appliesTo: 'items_services', track: 'standard', amount: 7, unit: 'calendar_days',
     requestedOnOrAfter: CMS_0057_START, extension: FOURTEEN_DAY_EXTENSION,
     noteEn: 'Rating periods starting on or after 2026-01-01; states may set shorter.', ...MCO },
-  { id: 'mco_expedited', planFamilies: ['medicaid_managed_care'], appliesTo: 'items_services', track: 'expedited', amount: 72, unit: 'hours', extension: null, ...MCO },
+  // 42 CFR 438.210(d)(2)(ii): an expedited authorization may be extended by up to 14 calendar days.
+  { id: 'mco_expedited', planFamilies: ['medicaid_managed_care'], appliesTo: 'items_services', track: 'expedited', amount: 72, unit: 'hours',
+    extension: { amount: 14, unit: 'calendar_days', whenEn: 'up to 14 days, when the enrollee asks or the plan justifies the need (42 CFR 438.210(d)(2)(ii))' }, ...MCO },
   { id: 'mco_drug', planFamilies: ['medicaid_managed_care'], appliesTo: 'drugs', track: 'standard', amount: 24, unit: 'hours', extension: null,
     noteEn: 'The 24-hour pharmacy rule is listed for Medicaid outpatient drugs; applying it to MCOs is unconfirmed.', ...MEDICAID_DRUGS, verified: false },
   { id: 'dmepos_standard', planFamilies: ['medicare_part_b'], appliesTo: 'items_services', track: 'standard', amount: 5, unit: 'business_days', extension: null,

@@ -68,7 +68,7 @@ export const PROGRAM_CATALOG_SEED: readonly SeedProgram[] = [
     documentsRequired: ['Proof of household income', 'Proof of no coverage or a coverage denial for the drug', 'Prescription signed by the prescriber'],
     documentsDueDays: 30,
     notes: `${VERIFY} Free-drug programs usually want the patient uninsured or the drug not covered; some ask for an Extra Help denial first.`,
-    source: 'rxassist.org FAQ and secondary PAP summaries (income caps commonly 200%–600% FPL; 300% illustrative). Unverified (domain-rules.md §8 item 12).',
+    source: 'rxassist.org FAQ and secondary PAP summaries (income caps commonly 200%–600% FPL; 300% illustrative). Unverified.',
   },
   {
     ...base,
@@ -144,6 +144,6 @@ export const PROGRAM_CATALOG_SEED: readonly SeedProgram[] = [
     rules: rules({}),
     documentsRequired: ['Hardship application with documented financial need'],
     notes: `${VERIFY} A waiver must be individual and documented, not routine or advertised.`,
-    source: '42 U.S.C. 1320a-7a(i)(6)(A) (unverified, domain-rules.md §8 item 13).',
+    source: '42 U.S.C. 1320a-7a(i)(6)(A) (unverified).',
   },
 ]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AttachmentKind } from '../domain/documents'
-import { CONTACT_KINDS } from '../domain/enums'
+import { CONTACT_KINDS, CONTACT_OUTCOMES } from '../domain/enums'
 import { dayString, optionalDay, optionalText, requiredText } from './fields'
 
 /**
@@ -20,6 +20,7 @@ export const caseFileContactSchema = z.strictObject({
   submitted: optionalText(2000),
   submittedOn: optionalDay,
   followUpOn: optionalDay,
+  outcome: z.enum(CONTACT_OUTCOMES).nullable().optional(),
   createdAt: instant,
 })
 export type CaseFileContact = z.output<typeof caseFileContactSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   CONTACT_KINDS,
+  CONTACT_OUTCOMES,
   DENIAL_REASONS,
   PLAN_FAMILIES,
   SERVICE_TYPES,
@@ -102,6 +103,7 @@ export const contactCreateSchema = z.strictObject({
   submitted: optionalText(2000),
   submittedOn: optionalDay,
   followUpOn: optionalDay,
+  outcome: z.enum(CONTACT_OUTCOMES).nullable().optional(),
 })
 export type ContactCreate = z.output<typeof contactCreateSchema>
 

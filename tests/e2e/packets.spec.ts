@@ -47,7 +47,7 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
   await expect(editor).toHaveValue(new RegExp(`On behalf of ${patientName}`))
   const needs = page.getByTestId('needs-from-you')
   await expect(needs).toContainText('Needs from you')
-  await expect(needs).toContainText('Signer’s name (Settings)')
+  await expect(needs).toContainText('Your organization’s name (Settings)')
   const original = await editor.inputValue()
   const edited = original.replace('We ask for a full and fair review', 'We ask for a prompt, full and fair review')
   expect(edited).not.toBe(original)
@@ -77,7 +77,10 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
   expect(text).toContain('We ask for a prompt, full and fair review')
   expect(text).toContain(patientName)
   expect(text).toContain('EXHIBIT INDEX')
-  expect(text).toContain('Exhibit 1 — denial-notice')
+  // The index and slip sheet name the exhibit as the evidence checklist does, then the advocate's label.
+  expect(text).toContain('Exhibit 1 — The denial notice (denial-notice)')
+  // The fax-ready PDF sits beside the DOCX.
+  expect(names.some((n) => n.endsWith(' - fax.pdf'))).toBe(true)
 
   // The export is recorded on the case; marking it sent (keyboard only) files the appeal.
   const exportsList = page.getByTestId('packet-exports')

@@ -1,5 +1,5 @@
 import type { ContactEntry } from '../../../shared/domain/cases'
-import type { ContactKind } from '../../../shared/domain/enums'
+import type { ContactKind, ContactOutcome } from '../../../shared/domain/enums'
 import type { ContactCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
 
@@ -13,6 +13,7 @@ interface ContactRow {
   submitted: string
   submitted_on: string | null
   follow_up_on: string | null
+  outcome: ContactOutcome | null
   created_at: string
 }
 
@@ -26,20 +27,21 @@ const toContact = (row: ContactRow): ContactEntry => ({
   submitted: row.submitted,
   submittedOn: row.submitted_on,
   followUpOn: row.follow_up_on,
+  outcome: row.outcome,
   createdAt: row.created_at,
 })
 
-const COLUMNS = 'id, kind, occurred_on, with_whom, reference_number, requested, submitted, submitted_on, follow_up_on, created_at'
+const COLUMNS = 'id, kind, occurred_on, with_whom, reference_number, requested, submitted, submitted_on, follow_up_on, outcome, created_at'
 
 export function createContactRepository(db: Db) {
   const insertStatement = db.prepare(`INSERT INTO contacts
-    (case_id, kind, occurred_on, with_whom, reference_number, requested, submitted, submitted_on, follow_up_on, advocate_id, created_at)
-    VALUES (@caseId, @kind, @occurredOn, @withWhom, @referenceNumber, @requested, @submitted, @submittedOn, @followUpOn, @advocateId, @createdAt)`)
+    (case_id, kind, occurred_on, with_whom, reference_number, requested, submitted, submitted_on, follow_up_on, outcome, advocate_id, created_at)
+    VALUES (@caseId, @kind, @occurredOn, @withWhom, @referenceNumber, @requested, @submitted, @submittedOn, @followUpOn, @outcome, @advocateId, @createdAt)`)
   const getStatement = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE id = ?`)
   const listStatement = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE case_id = ? ORDER BY occurred_on DESC, id DESC`)
   return {
     add(input: ContactCreate, advocateId: number | null, createdAt: string): ContactEntry {
-      const id = insertStatement.run({ ...input, advocateId, createdAt }).lastInsertRowid
+      const id = insertStatement.run({ ...input, outcome: input.outcome ?? null, advocateId, createdAt }).lastInsertRowid
       return toContact(getStatement.get(id) as ContactRow)
     },
     listForCase: (caseId: number): ContactEntry[] => (listStatement.all(caseId) as ContactRow[]).map(toContact),

@@ -2,6 +2,7 @@ import { addCalendarDays, type DayString } from '../../../shared/domain/days'
 import type { CaseFacts, ComputedDeadline, DeadlineReport } from '../../../shared/domain/deadlines'
 import type { PlanFamily, Stage } from '../../../shared/domain/enums'
 import { AIC_THRESHOLDS, aicFor, findLevel, LADDERS, ladderLevelForStage, LEVEL_NAMES_EN, type EscalationId, type LadderLevel } from '../../../shared/rules/ladders'
+import { continuationDeadline } from './continuationDeadline'
 import { filingDeadline } from './filingDeadline'
 import { decisionDeadline } from './payerDeadline'
 import { PA_LATE_ESCALATIONS, priorAuthDeadlines } from './priorAuthDeadline'
@@ -28,7 +29,25 @@ function resolveLevel(facts: CaseFacts): { level: LadderLevel | null; warnings: 
     warnings.push(`Level "${facts.levelId}" is not on this plan's appeal ladder; the board column is used instead.`)
   }
   const level = levelForStage(facts.planFamily, facts.stage) ?? (facts.stage === 'denied' ? firstAppealLevel(facts.planFamily) : null)
+  if (!level && APPEAL_COLUMNS.includes(facts.stage)) {
+    const steps = LADDERS[facts.planFamily].levels.filter((l) => !l.isComplaint).map((l) => LEVEL_NAMES_EN[l.id])
+    warnings.push(`This plan type's appeal ladder has no ${COLUMN_NAMES_EN[facts.stage]} step in this column; its steps are: ${steps.join(', ')}. Move the case to the column of the step it is at.`)
+  }
   return { level, warnings }
+}
+
+const APPEAL_COLUMNS: Stage[] = ['internal_appeal', 'second_level', 'external_review', 'hearing']
+const COLUMN_NAMES_EN: Partial<Record<Stage, string>> = {
+  internal_appeal: 'internal appeal',
+  second_level: 'second-level appeal',
+  external_review: 'external review',
+  hearing: 'hearing',
+}
+
+/** Plans the law limits to one internal appeal level. */
+const ONE_INTERNAL_LEVEL: Partial<Record<PlanFamily, string>> = {
+  individual_marketplace: '45 CFR 147.136(b)(3)(ii)(G)',
+  medicaid_managed_care: '42 CFR 438.402(b)',
 }
 
 function followingLevel(facts: CaseFacts, level: LadderLevel): LadderLevel | null {
@@ -86,7 +105,38 @@ function generalWarnings(facts: CaseFacts, level: LadderLevel | null): string[] 
     warnings.push('Assumed the plan has one internal level (30 days pre-service, 60 post-service); with two levels each has 15 or 30 days (29 CFR 2560.503-1(i)(2)).')
   }
   if (level?.id === 'internal_2' && facts.internalLevels === 1) warnings.push('The plan is recorded as having one internal level, yet the case is at a second level.')
+  const oneLevel = ONE_INTERNAL_LEVEL[facts.planFamily]
+  if (oneLevel && facts.internalLevels === 2) {
+    warnings.push(`The plan is recorded with two internal levels, but the law allows only one internal appeal level here (${oneLevel}): after the first internal decision, go on to the next step.`)
+  }
   return warnings
+}
+
+/**
+ * ERISA §104(b)(4) (29 U.S.C. 1024(b)(4)): the administrator must furnish plan documents on written request;
+ * §502(c)(1) (29 U.S.C. 1132(c)(1)) makes one who fails to within 30 days liable. Unverified in our research.
+ */
+function documentRequestDeadlines(facts: CaseFacts): ComputedDeadline[] {
+  if (!['employer_self_funded', 'employer_fully_insured', 'grandfathered'].includes(facts.planFamily)) return []
+  return (facts.documentRequests ?? []).filter((r) => r.kind === 'plan_documents').map((request) => {
+    const due = addCalendarDays(request.sentOn, 30)
+    return {
+      key: 'plan_documents_due',
+      side: 'payer' as const,
+      labelKey: 'deadline.plan_documents_due',
+      labelEn: 'Plan documents due from the plan administrator',
+      dueDate: due,
+      dueAt: null,
+      ruleId: 'erisa.plan_documents_30_days',
+      citation: 'ERISA §104(b)(4), 29 U.S.C. 1024(b)(4); ERISA §502(c)(1), 29 U.S.C. 1132(c)(1)',
+      verified: false,
+      flags: [],
+      explanation: {
+        inputs: { sentOn: request.sentOn },
+        steps: [`The written request for the plan documents was sent on ${request.sentOn}; the administrator has 30 days to furnish them: ${due} (ERISA §502(c)(1)). After that, a complaint to the Department of Labor can follow.`],
+      },
+    }
+  })
 }
 
 /** Marks payer dates that have passed and lists the escalations the rules allow for the earliest one. */
@@ -96,7 +146,7 @@ function payerOverdue(deadlines: ComputedDeadline[], facts: CaseFacts, level: La
   if (!late.length) return null
   const escalations = new Set<EscalationId>()
   for (const d of late) {
-    const ids = d.key.startsWith('pa_') ? PA_LATE_ESCALATIONS[facts.planFamily] : (level?.whenLate ?? [])
+    const ids = d.key.startsWith('pa_') ? PA_LATE_ESCALATIONS[facts.planFamily] : d.key === 'plan_documents_due' ? (['complaint_ebsa'] as EscalationId[]) : (level?.whenLate ?? [])
     ids.forEach((id) => escalations.add(id))
     if (d.flags.includes('state_rule')) escalations.add('complaint_doi')
   }
@@ -112,14 +162,17 @@ export function computeDeadlines(facts: CaseFacts, today: DayString): DeadlineRe
   if (facts.stage === 'closed') return { deadlines: [], nextStep: null, payerOverdue: null, warnings: [] }
   const { level, warnings } = resolveLevel(facts)
   warnings.push(...generalWarnings(facts, level))
+  // Keeping a home therapy paid during the appeal comes first (42 CFR 438.420; 29 CFR 2560.503-1(f)(2)(ii)).
+  const continuation = continuationDeadline(facts, today)
   const pa = priorAuthDeadlines(facts)
-  const deadlines: ComputedDeadline[] = [...pa.deadlines]
-  warnings.push(...pa.warnings)
+  const deadlines: ComputedDeadline[] = [...(continuation.deadline ? [continuation.deadline] : []), ...pa.deadlines]
+  warnings.push(...continuation.warnings, ...pa.warnings)
   if (level) {
     const made = isFiled(facts) ? decisionDeadline(facts, level) : filingDeadline(facts, level, today)
     if (made.deadline) deadlines.push(made.deadline)
     warnings.push(...made.warnings)
   }
+  deadlines.push(...documentRequestDeadlines(facts))
   const step = nextStep(facts, level)
   const levelToFile = level && !isFiled(facts) ? level : step ? findLevel(facts.planFamily, step.levelId) : null
   warnings.push(...aicWarnings(facts, levelToFile, today))

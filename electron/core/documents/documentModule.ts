@@ -138,6 +138,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
     now: deps.now,
     attachments: (caseId) => attachments.list(caseId),
     read: (caseId, storedName) => store.read(caseId, storedName),
+    checklistLabels: (caseId) => new Map(checklist(caseId).items.filter((i) => i.attachmentId !== null).map((i) => [i.attachmentId as number, i.labelEn])),
   })
   const exportLog = createPacketExportLog({
     db,

@@ -32,8 +32,9 @@ export function userTextRuns(text: string, style: RunStyle = {}): TextRun[] {
 
 export type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
+/** Headings stay on the page of the paragraph they introduce (keepNext), never alone at a page foot. */
 export const heading = (text: string, level: HeadingValue, pageBreakBefore = false) =>
-  new Paragraph({ heading: level, pageBreakBefore, children: userTextRuns(text) })
+  new Paragraph({ heading: level, pageBreakBefore, keepNext: true, keepLines: true, children: userTextRuns(text) })
 
 /** A letter's text as paragraphs: `## ` headings become Heading 2, `- ` items a bulleted list. */
 export function letterParagraphs(text: string): Paragraph[] {
@@ -41,6 +42,8 @@ export function letterParagraphs(text: string): Paragraph[] {
     if (block.type === 'heading') return heading(block.text, HeadingLevel.HEADING_2)
     const runs = userTextRuns(block.lines.join('\n'))
     if (block.type === 'item') return new Paragraph({ bullet: { level: 0 }, children: runs })
-    return new Paragraph({ spacing: { after: 200 }, children: runs })
+    // The signature block ("Sincerely," and the signer's lines) is never split across pages.
+    const isSignature = ['Sincerely,', 'Atentamente,'].includes(block.lines[0]?.trim() ?? '')
+    return new Paragraph({ spacing: { after: 200 }, keepLines: isSignature, children: runs })
   })
 }

@@ -74,3 +74,12 @@ export function createPacketExportRepository(db: Db) {
       sentStatement.run(input),
   }
 }
+
+/** ERISA §104(b)(4) plan-document requests marked sent, by case: their 30-day answer date is tracked. */
+export function sentPlanDocumentRequests(db: Db) {
+  const rows = db.prepare(`SELECT case_id, sent_on FROM packet_exports WHERE letter_kind = 'plan_document_request' AND sent_on IS NOT NULL ORDER BY sent_on`).all() as { case_id: number; sent_on: string }[]
+  const byCase = new Map<number, { kind: 'plan_documents'; sentOn: string }[]>()
+  for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), { kind: 'plan_documents', sentOn: row.sent_on }])
+  return byCase
+}
+

@@ -11,6 +11,7 @@ import { publicAttachment, type AttachmentRecord } from './documentRepository'
 import { exhibitFileName, exhibitPages } from './exhibitFiles'
 import { buildPacketModel } from './letterModel'
 import { buildPacketDocx } from './packetDocx'
+import { buildPacketPdf, type PacketPdf } from './packetPdf'
 import { createPacketExportRepository } from './packetExportRepository'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -21,6 +22,8 @@ export interface AssembledPacket {
   docxName: string
   docx: Buffer
   exhibits: { name: string; bytes: Buffer }[]
+  /** The fax-ready PDF beside the DOCX (packet letters only): same model, exhibits merged. */
+  pdf: PacketPdf | null
   letter: LetterDraft
   levelId: string
   zipSha256: string | null
@@ -35,10 +38,13 @@ interface AssemblerDeps {
   now: () => Date
   attachments: (caseId: number) => AttachmentRecord[]
   read: (caseId: number, storedName: string) => Buffer
+  /** The evidence checklist's label for each attachment that satisfied an item: the exhibit index uses it. */
+  checklistLabels?: (caseId: number) => Map<number, string>
 }
 
 /**
- * Builds a packet: for packet letters one ZIP holding `<name>.docx` and `exhibits/Exhibit-NN-<label>.<ext>`
+ * Builds a packet: for packet letters one ZIP holding `<name>.docx`, the fax-ready `<name> - fax.pdf`
+ * and `exhibits/Exhibit-NN-<label>.<ext>`
  * (the decrypted files, in exhibit order); for letter-only drafts the plain .docx.
  */
 export function createPacketAssembler(deps: AssemblerDeps) {
@@ -56,22 +62,25 @@ export function createPacketAssembler(deps: AssemblerDeps) {
       letterBody: letter.body,
       attachments: records.map(publicAttachment),
       pages: new Map(files.map((f) => [f.record.id, exhibitPages(f.record.kind, f.bytes)])),
+      checklistLabels: rule.isPacket ? deps.checklistLabels?.(request.caseId) : undefined,
     })
     const docx = await buildPacketDocx(model)
     const base = sanitizeFilename(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${deps.today()}`, { replacement: '_' }) || 'packet'
     const docxName = `${base}.docx`
     const levelId = letter.levelId ?? detail.stage
     const common = { docxName, docx, letter, levelId, docxSha256: sha256(docx) }
-    if (!rule.isPacket) return { ...common, exhibits: [], zipSha256: null, file: { fileName: docxName, base64: docx.toString('base64') } }
+    if (!rule.isPacket) return { ...common, exhibits: [], pdf: null, zipSha256: null, file: { fileName: docxName, base64: docx.toString('base64') } }
+    const pdf = await buildPacketPdf(model, files.map((f) => ({ number: f.record.exhibitNumber, kind: f.record.kind, bytes: f.bytes })))
 
     const exhibits = files.map((f) => ({ name: `exhibits/${exhibitFileName(f.record.exhibitNumber, f.record.label, f.record.kind)}`, bytes: f.bytes }))
     const zip = new JSZip()
     const date = deps.now()
     zip.file(docxName, docx, { date })
+    zip.file(`${base} - fax.pdf`, pdf.bytes, { date })
     zip.folder('exhibits')
     for (const e of exhibits) zip.file(e.name, e.bytes, { date })
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
-    return { ...common, exhibits, zipSha256: sha256(bytes), file: { fileName: `${base}.zip`, base64: bytes.toString('base64') } }
+    return { ...common, exhibits, pdf, zipSha256: sha256(bytes), file: { fileName: `${base}.zip`, base64: bytes.toString('base64') } }
   }
 }
 

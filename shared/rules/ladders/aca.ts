@@ -21,7 +21,8 @@ const FILING_180: FilingWindow = {
   ruleId: 'erisa.appeal.filing_180_days',
   citation: '29 CFR 2560.503-1(h)(3)(i) via (h)(4); 45 CFR 147.136(b)(3)(i)',
   verified: true,
-  note: 'At least 180 days after receipt; no weekend roll-forward; counted from the letter date to be safe.',
+  note: 'At least 180 days after receipt; no weekend roll-forward; counted from the letter date to be safe unless receipt is recorded.',
+  receiptRule: '29 CFR 2560.503-1(h)(3)(i)',
 }
 
 const URGENT_EXPEDITED: ExpeditedRule = {
@@ -68,6 +69,7 @@ function externalReview(decidedByEn: string, citation: string, noteEn: string): 
       ruleId: 'aca.external_review.four_months',
       citation: '45 CFR 147.136(d)(2)(i)',
       verified: true,
+      receiptRule: '45 CFR 147.136(d)(2)(i)',
       note: 'Four months after receipt of the final internal denial (or of any denial when exhaustion is deemed or review is expedited).',
     },
     decisionWindows: [
@@ -217,9 +219,17 @@ const individualMarketplace: Ladder = {
   ],
 }
 
+// Grandfathered plans: 45 CFR 147.136 does not apply (45 CFR 147.140), so their rows cite ERISA alone.
+const GRANDFATHERED_FILING: FilingWindow = {
+  ...FILING_180,
+  ruleId: 'erisa.grandfathered.filing_180_days',
+  citation: '29 CFR 2560.503-1(h)(3)(i) via (h)(4)',
+}
+const GRANDFATHERED_URGENT: ExpeditedRule = { ...URGENT_EXPEDITED, ruleId: 'erisa.grandfathered.urgent_care', citation: '29 CFR 2560.503-1(m)(1)' }
+
 const GRANDFATHERED_RULE: RuleRef = {
   ruleId: 'erisa.grandfathered.internal_appeal',
-  citation: '29 CFR 2560.503-1(h)-(i); 45 CFR 147.140',
+  citation: '29 CFR 2560.503-1(h)-(i)',
   verified: true,
 }
 
@@ -235,13 +245,13 @@ const grandfathered: Ladder = {
     },
   },
   levels: [
-    internalOne(
+    { ...internalOne(
       ['deemed_exhaustion_erisa', 'complaint_ebsa', 'complaint_doi'],
       erisaAppealClocks(GRANDFATHERED_RULE),
       GRANDFATHERED_RULE,
       'Plan (ERISA claims rules still apply)',
-    ),
-    internalTwo(['deemed_exhaustion_erisa', 'complaint_ebsa', 'complaint_doi'], GRANDFATHERED_RULE),
+    ), filingWindow: GRANDFATHERED_FILING, expedited: GRANDFATHERED_URGENT },
+    { ...internalTwo(['deemed_exhaustion_erisa', 'complaint_ebsa', 'complaint_doi'], GRANDFATHERED_RULE), expedited: GRANDFATHERED_URGENT },
     complaint('complaint_ebsa', 'US Department of Labor, EBSA', EBSA),
     complaint('complaint_doi', 'State Department of Insurance', DOI, 'Insured grandfathered plans: state review statutes may apply (unverified).'),
     erisaCourt(),

@@ -8,7 +8,7 @@ const MEDICAID_CRITERION =
 
 const MEDICAID_COMPLAINT: RuleRef = {
   ruleId: 'complaint.medicaid',
-  citation: 'State Medicaid agency / managed-care ombudsman; MCO grievance (42 CFR 438.408(b)(1)); domain-rules §7',
+  citation: 'State Medicaid agency / managed-care ombudsman; MCO grievance (42 CFR 438.408(b)(1))',
   verified: false,
 }
 
@@ -76,16 +76,19 @@ const MCO_HEARING: RuleRef = {
 }
 const MCO_EXTENSION = { amount: 14, unit: 'calendar_days' as const, whenEn: 'at the enrollee’s request or when the plan shows need (written notice within 2 days)' }
 
+/**
+ * 42 CFR 438.408(f)(2): the enrollee may request a state fair hearing "no later than 120 calendar days from
+ * the date of the MCO's, PIHP's, or PAHP's notice of resolution". A notice that gives less is shorter than the law.
+ */
 const SFH_FILING: FilingWindow = {
-  amount: 90,
+  amount: 120,
   unit: 'calendar_days',
   from: 'notice_date',
   bound: 'floor',
-  maximum: 120,
   ruleId: 'medicaid.mco.fair_hearing.filing',
   citation: '42 CFR 438.408(f)(2)',
   verified: true,
-  note: 'The state sets 90 to 120 days from the MCO notice of resolution; planned on the 90-day floor.',
+  note: 'Up to 120 calendar days from the date of the plan’s notice of resolution.',
 }
 
 const stateExternal: RuleRef = { ruleId: 'medicaid.mco.external_medical_review', citation: '42 CFR 438.402(c)(1)(i)(B)', verified: false }

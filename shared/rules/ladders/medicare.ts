@@ -3,8 +3,8 @@ import { clock, complaint, level, noExpedited } from './build'
 
 // domain-rules.md §1E (Original Medicare), §1F (Medicare Advantage), §1G (Part D), §1J (AIC), §1K.
 
-function filing(amount: number, from: FilingClockStart, ref: RuleRef, note?: string): FilingWindow {
-  return { amount, unit: 'calendar_days', from, bound: 'floor', note, ...ref }
+function filing(amount: number, from: FilingClockStart, ref: RuleRef, note?: string, receiptRule?: string): FilingWindow {
+  return { amount, unit: 'calendar_days', from, bound: 'floor', note, receiptRule, ...ref }
 }
 
 const MEDICARE_CRITERION =
@@ -12,7 +12,7 @@ const MEDICARE_CRITERION =
 
 const CMS_COMPLAINT: RuleRef = {
   ruleId: 'complaint.medicare',
-  citation: '1-800-MEDICARE / Medicare.gov complaint (CMS Complaint Tracking Module); plan grievance; domain-rules §7',
+  citation: '1-800-MEDICARE / Medicare.gov complaint (CMS Complaint Tracking Module); plan grievance',
   verified: false,
 }
 
@@ -35,13 +35,14 @@ function ffsLevel(
   decision: DecisionWindow[],
   ref: RuleRef,
   extra: Partial<LadderLevel> = {},
+  receiptRule?: string,
 ): LadderLevel {
   return level({
     id,
     stage,
     decidedByEn,
     // Each ref lists the filing section first (e.g. 405.942 before 405.950), so the window cites only that.
-    filingWindow: filing(fileDays, 'notice_receipt', { ...ref, ruleId: `${ref.ruleId}.filing`, citation: ref.citation.split(', ')[0] }),
+    filingWindow: filing(fileDays, 'notice_receipt', { ...ref, ruleId: `${ref.ruleId}.filing`, citation: ref.citation.split(', ')[0] }, undefined, receiptRule),
     decisionWindows: decision,
     expedited: NO_FFS_EXPEDITED,
     ...ref,
@@ -55,26 +56,29 @@ const partB: Ladder = {
   verified: true,
   levels: [
     ffsLevel('redetermination', 'internal_appeal', 'Medicare Administrative Contractor (DME MAC or A/B MAC), staff not in the first decision', 120,
-      [clock('standard', 60, 'calendar_days', { ruleId: 'medicare.ffs.redetermination.decision', citation: '42 CFR 405.950', verified: true })],
+      // 42 CFR 405.946(b): evidence the appellant sends after filing extends the 60 days by up to 14 days per submission.
+      [clock('standard', 60, 'calendar_days', { ruleId: 'medicare.ffs.redetermination.decision', citation: '42 CFR 405.950; 405.946(b)', verified: true }, {
+        extension: { amount: 14, unit: 'calendar_days', whenEn: 'up to 14 days for each piece of evidence sent after the request was filed (42 CFR 405.946(b))' },
+      })],
       { ruleId: 'medicare.ffs.redetermination', citation: '42 CFR 405.942, 405.950', verified: true },
-      { whenLate: ['complaint_cms'] }),
+      { whenLate: ['complaint_cms'] }, '42 CFR 405.942(a)(1)'),
     ffsLevel('qic_reconsideration', 'external_review', 'Qualified Independent Contractor (QIC)', 180,
       [clock('standard', 60, 'calendar_days', { ruleId: 'medicare.ffs.qic.decision', citation: '42 CFR 405.970', verified: true }, {
         extension: { amount: 14, unit: 'calendar_days', whenEn: 'for each late evidence submission by the appellant' },
       })],
       { ruleId: 'medicare.ffs.qic', citation: '42 CFR 405.962, 405.970', verified: true },
       { whenLate: ['medicare_escalate_to_alj'], prerequisite: { levelId: 'redetermination' },
-        noteEn: 'Evidence not submitted by this level may be excluded later without good cause.' }),
+        noteEn: 'Evidence not submitted by this level may be excluded later without good cause.' }, '42 CFR 405.962(a)(1)'),
     ffsLevel('alj', 'hearing', 'Administrative Law Judge or attorney adjudicator (OMHA)', 60,
       [clock('standard', 90, 'calendar_days', { ruleId: 'medicare.ffs.alj.decision', citation: '42 CFR 405.1016', verified: true })],
       { ruleId: 'medicare.ffs.alj', citation: '42 CFR 405.1014, 405.1016', verified: true },
-      { whenLate: ['medicare_escalate_to_council'], aic: 'alj', prerequisite: { levelId: 'qic_reconsideration' } }),
+      { whenLate: ['medicare_escalate_to_council'], aic: 'alj', prerequisite: { levelId: 'qic_reconsideration' } }, '42 CFR 405.1014(b)'),
     ffsLevel('council', 'hearing', 'Medicare Appeals Council (HHS Departmental Appeals Board)', 60,
       [clock('standard', 90, 'calendar_days', { ruleId: 'medicare.ffs.council.decision', citation: '42 CFR 405.1100', verified: true }, {
         note: '180 days for cases escalated from the ALJ (secondary source).',
       })],
       { ruleId: 'medicare.ffs.council', citation: '42 CFR 405.1102, 405.1100', verified: true },
-      { whenLate: ['medicare_escalate_to_court'], prerequisite: { levelId: 'alj' } }),
+      { whenLate: ['medicare_escalate_to_court'], prerequisite: { levelId: 'alj' } }, '42 CFR 405.1102(a)(2)'),
     ffsLevel('federal_court', 'hearing', 'U.S. District Court', 60, [],
       { ruleId: 'medicare.ffs.court', citation: '42 CFR 405.1130-405.1136', verified: true },
       { aic: 'court', prerequisite: { levelId: 'council' } }),
@@ -96,27 +100,35 @@ const MA_EXPEDITED: ExpeditedRule = {
   verified: true,
 }
 
-function maClocks(ref: RuleRef, extension: DecisionWindow['extension']): DecisionWindow[] {
+/**
+ * 42 CFR 422.590(f): a standard or expedited reconsideration of items and services may be extended by up to
+ * 14 calendar days (the enrollee asks, or the plan shows the delay is in the enrollee's interest). There is no
+ * extension for a Part B drug (422.590(c), (e)(2)) nor for a payment reconsideration (422.590(b)).
+ */
+const MA_EXTENSION = { amount: 14, unit: 'calendar_days' as const, whenEn: 'up to 14 days, when the enrollee asks or the plan shows the delay is in the enrollee’s interest (42 CFR 422.590(f))' }
+
+function maClocks(ref: RuleRef): DecisionWindow[] {
   return [
-    clock('expedited', 72, 'hours', ref, { extension }),
-    clock('pre_service', 30, 'calendar_days', ref, { extension }),
-    clock('part_b_drug', 7, 'calendar_days', ref, { note: 'No extension for Part B drugs.' }),
-    clock('payment', 60, 'calendar_days', ref, { extension }),
+    clock('expedited', 72, 'hours', ref, { extension: MA_EXTENSION }),
+    clock('pre_service', 30, 'calendar_days', ref, { extension: MA_EXTENSION }),
+    clock('part_b_drug', 7, 'calendar_days', ref, { note: 'No extension for Part B drugs (42 CFR 422.590).' }),
+    clock('payment', 60, 'calendar_days', { ...ref, citation: `${ref.citation}; 422.590(b)` }, { note: 'No extension for a payment reconsideration (42 CFR 422.590(b)).' }),
   ]
 }
 
-function laterLevels(verified: { alj: boolean }, cites: { alj: string; council: string; court: string }, aljFrom: FilingClockStart): LadderLevel[] {
+function laterLevels(verified: { alj: boolean }, cites: { alj: string; council: string; court: string; aljReceipt: string; councilReceipt: string }): LadderLevel[] {
   const alj: RuleRef = { ruleId: 'medicare.alj', citation: cites.alj, verified: verified.alj }
   const council: RuleRef = { ruleId: 'medicare.council', citation: cites.council, verified: true }
   const court: RuleRef = { ruleId: 'medicare.court', citation: cites.court, verified: true }
-  const conservative = 'The rule counts from the decision; counted from its date to be safe.'
   return [
     level({ id: 'alj', stage: 'hearing', decidedByEn: 'Administrative Law Judge (OMHA)', aic: 'alj',
-      filingWindow: filing(60, aljFrom, alj, aljFrom === 'notice_date' ? conservative : undefined),
+      // 60 days after receipt of the IRE decision, receipt presumed 5 days after its date.
+      filingWindow: filing(60, 'notice_receipt', alj, undefined, cites.aljReceipt),
       decisionWindows: [clock('standard', 90, 'calendar_days', { ...alj, verified: alj.verified })],
       expedited: noExpeditedAt(cites.alj), prerequisite: { levelId: 'ire' }, whenLate: ['complaint_cms'], ...alj }),
     level({ id: 'council', stage: 'hearing', decidedByEn: 'Medicare Appeals Council (HHS Departmental Appeals Board)',
-      filingWindow: filing(60, 'notice_date', council, conservative),
+      // 60 days after receipt of the ALJ decision, receipt presumed 5 days after its date (42 CFR 405.1102(a)(2)).
+      filingWindow: filing(60, 'notice_receipt', council, undefined, cites.councilReceipt),
       decisionWindows: [clock('standard', 90, 'calendar_days', council)],
       expedited: noExpeditedAt(cites.council), prerequisite: { levelId: 'alj' }, whenLate: ['complaint_cms'], ...council }),
     level({ id: 'federal_court', stage: 'hearing', decidedByEn: 'U.S. District Court', aic: 'court',
@@ -132,20 +144,20 @@ const medicareAdvantage: Ladder = {
   levels: [
     level({ id: 'plan_reconsideration', stage: 'internal_appeal',
       decidedByEn: 'Medicare Advantage plan (physician reviewer for medical necessity)',
-      filingWindow: filing(65, 'notice_date', { ...MA_RECON, ruleId: 'medicare.ma.reconsideration.filing' },
-        'Regulation: 60 days after receipt plus the 5-day mail presumption, i.e. 65 days from the date on the notice.'),
-      decisionWindows: maClocks(MA_RECON, null), expedited: MA_EXPEDITED,
+      filingWindow: filing(60, 'notice_receipt', { ...MA_RECON, ruleId: 'medicare.ma.reconsideration.filing', citation: '42 CFR 422.582(b)' },
+        '60 days after receipt; receipt is presumed 5 days after the notice date, i.e. 65 days from the date on the notice.', '42 CFR 422.582(b)'),
+      decisionWindows: maClocks(MA_RECON), expedited: MA_EXPEDITED,
       autoForward: { onAdverse: true, onLate: true, toLevelId: 'ire', ruleId: 'medicare.ma.auto_forward', citation: '42 CFR 422.590(a)(2), 422.592', verified: true },
       whenLate: ['ma_auto_forward_ire', 'complaint_cms'], ...MA_RECON }),
     level({ id: 'ire', stage: 'external_review', decidedByEn: 'Part C Independent Review Entity (CMS contractor)',
       filingWindow: null,
-      decisionWindows: maClocks(MA_IRE, { amount: 14, unit: 'calendar_days', whenEn: 'up to 14 days, not for Part B drugs' }),
+      decisionWindows: maClocks(MA_IRE),
       expedited: { ...MA_EXPEDITED, ...MA_IRE }, prerequisite: { levelId: 'plan_reconsideration' },
       whenLate: ['complaint_cms'], noteEn: 'Automatic: the plan sends the case file; nothing to file. Clock runs from IRE receipt.', ...MA_IRE }),
     ...laterLevels(
       { alj: true },
-      { alj: '42 CFR 422.600-422.602', council: 'hhs.gov/guidance/document/federal-district-court-review', court: 'hhs.gov/guidance/document/federal-district-court-review' },
-      'notice_receipt',
+      { alj: '42 CFR 422.600-422.602', council: '42 CFR 422.608; hhs.gov/guidance/document/federal-district-court-review', court: 'hhs.gov/guidance/document/federal-district-court-review',
+        aljReceipt: '42 CFR 422.602; 405.1014(b)', councilReceipt: '42 CFR 422.608; 405.1102(a)(2)' },
     ),
     medicareComplaint(),
   ],
@@ -165,8 +177,8 @@ function partDClocks(ref: RuleRef): DecisionWindow[] {
 
 const [partDAlj, partDCouncil, partDCourt] = laterLevels(
   { alj: true },
-  { alj: 'medicare.gov appeals level 2 page; 42 CFR 423.2002', council: '42 CFR 423.2102', court: 'hhs.gov/guidance/document/review-federal-district-court; 42 CFR 423.2134' },
-  'notice_date',
+  { alj: 'medicare.gov appeals level 2 page; 42 CFR 423.2002', council: '42 CFR 423.2102', court: 'hhs.gov/guidance/document/review-federal-district-court; 42 CFR 423.2134',
+    aljReceipt: '42 CFR 423.2002', councilReceipt: '42 CFR 423.2102(a)' },
 )
 // Part D ALJ and Council may decide expedited cases in 10 days (42 CFR 423.2016, 423.2100 — unverified).
 const withPartDExpedited = (l: LadderLevel, citation: string): LadderLevel => ({
@@ -184,7 +196,8 @@ const partD: Ladder = {
   verified: true,
   levels: [
     level({ id: 'redetermination', stage: 'internal_appeal', decidedByEn: 'Part D plan sponsor',
-      filingWindow: filing(65, 'notice_date', PART_D_REDET, 'Regulation: 60 days after receipt plus the 5-day presumption.'),
+      filingWindow: filing(60, 'notice_receipt', { ...PART_D_REDET, ruleId: 'medicare.part_d.redetermination.filing', citation: '42 CFR 423.582(b)' },
+        '60 days after receipt; receipt is presumed 5 days after the notice date, i.e. 65 days from the date on the notice.', '42 CFR 423.582(b)'),
       decisionWindows: partDClocks(PART_D_REDET), expedited: PART_D_EXPEDITED,
       autoForward: { onAdverse: false, onLate: true, toLevelId: 'ire', ruleId: 'medicare.part_d.forward_when_late', citation: '42 CFR 423.590(c), (e)', verified: false },
       whenLate: ['part_d_forward_ire', 'complaint_cms'], ...PART_D_REDET }),

@@ -54,8 +54,14 @@ export interface FilingWindow extends RuleRef {
    * ceiling: the state or plan may set a shorter window up to this (a shorter notice is normal).
    */
   bound: 'floor' | 'ceiling'
-  /** Longest window the law lets the state choose, for information (Medicaid MCO fair hearing 120 days). */
+  /** Longest window the law lets the state choose, for information. */
   maximum?: number
+  /**
+   * Where the rule counts from receipt: the regulation that presumes receipt 5 days after the notice
+   * date "unless there is evidence to the contrary" (e.g. 42 CFR 422.582(b)); a recorded later receipt
+   * moves the deadline.
+   */
+  receiptRule?: string
   note?: string
 }
 

@@ -1,5 +1,6 @@
 import type { DenialReason, PlanFamily, TherapyCategory } from '../../domain/enums'
 import type { RuleRef } from '../ladders/types'
+import type { FactKey } from './facts'
 
 /**
  * Argument blocks by denial reason, therapy and plan family (domain-rules.md §3). A letter that
@@ -13,94 +14,102 @@ export interface ArgumentBlock extends RuleRef {
   families?: PlanFamily[]
   /** Heading for the reason's section; only the first matching block of a reason supplies it. */
   headingEn?: string
+  /** Left out when the case lacks this fact (a state statute, a Medicare route), instead of leaving a blank. */
+  requiresFact?: FactKey
   paragraphsEn: string[]
 }
 
 const ACA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'other']
 const STATE_REGULATED: PlanFamily[] = ['employer_fully_insured', 'individual_marketplace', 'other']
 const ERISA: PlanFamily[] = ['employer_self_funded', 'employer_fully_insured', 'grandfathered']
-const SECTION_3 = 'domain-rules.md §3'
+const SECTION_3 = 'Appeal-packet practice for home infusion denials'
 
 const block = (
   id: string,
   reasons: DenialReason[],
   paragraphsEn: string[],
-  extra: Partial<Pick<ArgumentBlock, 'therapies' | 'families' | 'headingEn' | 'citation' | 'verified'>> = {},
+  extra: Partial<Pick<ArgumentBlock, 'therapies' | 'families' | 'headingEn' | 'citation' | 'verified' | 'requiresFact'>> = {},
 ): ArgumentBlock => ({ id, reasons, paragraphsEn, ruleId: `argument.${id}`, citation: SECTION_3, verified: true, ...extra })
 
+/**
+ * The paragraphs argue from the case's facts and the enclosed exhibits (named as the evidence checklist
+ * names them), so a complete case file needs no blanks; the advocate may still edit every word.
+ */
 export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
   block('necessity.core', ['not_medically_necessary'], [
-    '{prescriber} prescribed {drug} for {patientName} to treat the conditions coded {diagnosisCodes}. The enclosed letter of medical necessity answers the plan’s criteria one by one.',
-    'The objective findings support the treatment: [[Key labs, imaging or cultures that confirm the diagnosis]].',
-    'Other options were considered and are not suitable: [[Why oral, outpatient or other alternatives are unsuitable or have failed]].',
+    '{prescriber}, the treating physician, prescribed {drug} for {patientName} to treat {diagnosis}. The enclosed letter of medical necessity answers {payerRole}’s coverage criteria one by one, and the enclosed medical records document the diagnosis and the course of the illness.',
+    'The objective findings that confirm the diagnosis and the need for this treatment (laboratory results, imaging and other tests) are enclosed. The letter of medical necessity also explains why oral, outpatient or other alternatives are unsuitable for this patient or have already failed.',
+    'A medical-necessity denial must rest on this patient’s records, not on a general rule. If {payerRole} relied on an internal guideline or criteria set, please identify it and apply its criteria to the facts in the enclosed records.',
   ], { headingEn: 'The treatment is medically necessary' }),
   block('necessity.opat', ['not_medically_necessary', 'site_of_care'], [
-    'Infectious-disease practice guidance (the IDSA 2018 guideline on outpatient parenteral antimicrobial therapy) supports completing IV antibiotic courses at home for suitable patients. The culture results show why IV therapy is needed: [[Organism and susceptibility results]].',
-  ], { therapies: ['iv_anti_infective'], citation: 'domain-rules.md §3 (IDSA OPAT 2018)' }),
+    'The Infectious Diseases Society of America’s 2018 guideline on outpatient parenteral antimicrobial therapy supports completing IV antibiotic courses at home for suitable patients. The enclosed culture and susceptibility results show why an IV agent is required.',
+  ], { therapies: ['iv_anti_infective'], citation: 'IDSA OPAT guideline (2018)' }),
   block('necessity.ivig', ['not_medically_necessary', 'off_label'], [
-    'The diagnosis-specific criteria for immune globulin are documented: [[IgG levels, vaccine response and infection history (PID), or nerve-conduction studies and specialist consult (CIDP/MMN)]]. The dose is weight-based: [[Current weight and dose per kilogram]].',
+    'The diagnosis-specific criteria for immune globulin are documented in the enclosed results (for a primary immunodeficiency: IgG levels, response to vaccines and the history of infections; for CIDP or multifocal motor neuropathy: nerve-conduction studies and the specialist’s evaluation). The dose is weight-based, as the enclosed weight and dose calculation shows.',
   ], { therapies: ['ivig_scig'] }),
   block('necessity.tpn', ['not_medically_necessary'], [
-    'Enteral feeding cannot meet the patient’s needs: [[Why the gut cannot be used: intestinal failure, obstruction or malabsorption, with dates]].',
+    'Parenteral nutrition is needed because enteral feeding cannot meet the patient’s needs: the enclosed records document the intestinal failure, obstruction or malabsorption, and that enteral nutrition was ruled out or failed.',
   ], { therapies: ['tpn'] }),
   block('necessity.biologic', ['not_medically_necessary'], [
-    'Disease activity and response to earlier treatment are documented: [[Disease activity scores, flares and response to earlier treatment]].',
+    'The enclosed records document the disease activity, the flares and the response to earlier treatment that led {prescriber} to prescribe {drug}.',
   ], { therapies: ['infused_biologic'] }),
-  block('necessity.medicare', ['not_medically_necessary', 'off_label'], [
-    'Medicare coverage criteria for this service are set by [[The NCD or LCD that applies, by number]]; the enclosed records show each criterion is met.',
-  ], { families: ['medicare_part_b', 'medicare_part_d'] }),
-  block('necessity.ma_criteria', ['not_medically_necessary', 'site_of_care', 'off_label'], [
-    'A Medicare Advantage plan must follow Traditional Medicare’s national and local coverage determinations. It may apply its own criteria only where Medicare’s are not fully established, and then only publicly available ones (42 CFR 422.101(b)(6)). Please identify the criteria applied and their source.',
+  block('medicare.route', ['not_medically_necessary', 'off_label', 'not_covered', 'site_of_care'], [
+    '{medicareRoute}',
+    'The enclosed records show that each criterion of the Medicare coverage rules for this service is met.',
+  ], { families: ['medicare_part_b', 'medicare_part_d'], requiresFact: 'medicareRoute', citation: 'Medicare Benefit Policy Manual ch. 15; LCD L33794; NCD 180.2' }),
+  block('necessity.ma_criteria', ['not_medically_necessary', 'site_of_care', 'off_label', 'not_covered'], [
+    'A Medicare Advantage plan must cover every benefit Original Medicare covers (42 CFR 422.101) and must follow Traditional Medicare’s national and local coverage determinations. It may apply its own criteria only where Medicare’s are not fully established, and then only publicly available ones (42 CFR 422.101(b)(6)). Please identify the criteria applied and their source.',
   ], { families: ['medicare_advantage'], citation: '42 CFR 422.101(b)(6)' }),
+  block('ma.route', ['not_medically_necessary', 'site_of_care', 'off_label', 'not_covered'], [
+    'Under Original Medicare, this therapy would be covered as follows: {medicareRoute}',
+  ], { families: ['medicare_advantage'], requiresFact: 'medicareRoute', citation: '42 CFR 422.101; Medicare Benefit Policy Manual ch. 15' }),
   block('necessity.external_scope', ['not_medically_necessary', 'site_of_care', 'experimental'], [
     'Because this denial rests on medical judgment, it is eligible for external review by an independent reviewer once internal appeals end (45 CFR 147.136(d)(1)(ii)).',
   ], { families: ACA, citation: '45 CFR 147.136(d)(1)(ii)' }),
 
   block('site.core', ['site_of_care'], [
-    '{prescriber} ordered {drug} at home for these clinical reasons: [[Prescriber’s reasons for home: reaction history, monitoring needs, venous access, risks of the proposed site]].',
-    '{infusionProvider} gives the infusions under a written nursing protocol: [[Nursing protocol: who infuses, how often, what is monitored]]. The emergency plan covers reactions at home: [[Emergency plan: anaphylaxis kit, reaction orders, escalation]]. Pharmacy and nursing support: [[24-hour pharmacist and nurse on-call arrangements]].',
-    'Home infusion does not cost the plan more than the setting it proposes: [[Cost comparison: home versus infusion center or hospital outpatient]].',
-    'The plan’s site-of-care policy allows exceptions, and this case meets one: [[Which exception in the payer’s site-of-care policy applies, and why]].',
-  ], { headingEn: 'Home is the right and safe setting' }),
+    '{prescriber} ordered {drug} at home for {patientName}, who is treated for {diagnosis}. The enclosed statement of the prescriber’s reasons explains why home is the appropriate setting for this patient: the infusion and reaction history, the monitoring needed, venous access, and the risks of the setting {payerRole} proposes.',
+    '{infusionProvider} gives the infusions under the enclosed written nursing protocol, which follows the Infusion Nurses Society’s Infusion Therapy Standards of Practice (2021): infusion-trained nurses, an assessment and monitoring at every visit, and documented competency. The enclosed emergency plan covers a reaction at home (anaphylaxis kit and standing reaction orders), and a pharmacist and an infusion nurse are on call 24 hours a day.',
+    'Home is also the less costly setting. The National Home Infusion Association reports that home infusion for conditions such as CIDP, primary immunodeficiency and osteomyelitis typically costs 40–60% less than treatment in a hospital outpatient infusion center; the enclosed cost comparison applies this to {patientName}’s treatment. Moving the patient to a facility would cost more, not less.',
+    'A site-of-care policy is a cost-management tool: it must be applied consistently and cannot override the treating physician’s clinical judgment. The enclosed copy of the policy marks the exception that applies to this case.',
+  ], { headingEn: 'Home is the right and safe setting', citation: 'INS Infusion Therapy Standards of Practice (2021); NHIA cost data' }),
 
   block('offlabel.core', ['off_label'], [
-    'FDA label status of {drug} for the diagnoses coded {diagnosisCodes}: [[On-label indication, or off-label use stated plainly]]. Off-label use is supported by [[Compendia listings (AHFS-DI, DrugDex, Clinical Pharmacology) and peer-reviewed studies]].',
-    'Treatment history: [[Earlier treatments with dates, doses and outcomes]].',
+    'The use of {drug} for {diagnosis} is supported: the enclosed summary of its FDA label status, the compendia listings (AHFS-DI, DrugDex, Clinical Pharmacology) and the peer-reviewed studies support this indication.',
+    'The enclosed treatment history lists the earlier treatments, with dates, doses and outcomes.',
   ], { headingEn: 'The use is supported for this diagnosis' }),
-  block('offlabel.medicare_home_ivig', ['off_label'], [
-    'Medicare’s home IVIG benefit covers primary immunodeficiency (Medicare Benefit Policy Manual, chapter 15, §50.6). [[Whether the diagnosis is a primary immunodeficiency, or the LCD that covers this use]].',
-  ], { therapies: ['ivig_scig'], families: ['medicare_part_b'], citation: 'MBPM ch. 15 §50.6' }),
 
   block('experimental.core', ['experimental'], [
-    'FDA status of {drug} for this use: [[FDA approval status for this indication]].',
-    'Clinical guidelines and peer-reviewed literature support the treatment: [[Guidelines and studies, with full citations]].',
-    'The plan defines experimental or investigational treatment as [[The plan’s definition, quoted from the plan document]]. This treatment falls outside that definition because [[Why the definition does not apply]].',
+    'The enclosed documents show the FDA status of {drug} for this use and the clinical guidelines and peer-reviewed literature that support it.',
+    'The plan’s own definition of experimental or investigational treatment, quoted in the enclosed plan document excerpt, does not reach this treatment: it is an accepted treatment for {diagnosis}, as the enclosed literature shows.',
   ], { headingEn: 'The treatment is not experimental or investigational' }),
 
   block('step.core', ['step_therapy'], [
-    '{patientName} has already tried the plan’s preferred options: [[Each drug tried, with dose, dates, and why it was stopped]].',
-    'The preferred drug is not appropriate now: [[Contraindication, or why it is expected to fail]].',
-    'Continuity of care: [[How long the patient has been stable on the current drug, and the risk of switching]].',
+    '{patientName} has already tried the preferred options, as the enclosed list of therapies tried shows (each drug with its dose, dates and the reason it was stopped).',
+    'The prescriber explains in the enclosed letter why the preferred drug is contraindicated or expected to fail, and how long the patient has been stable on {drug}. Switching a stable patient puts that stability at risk.',
   ], { headingEn: 'The step-therapy requirement is met or should be excepted' }),
   block('step.state_law', ['step_therapy'], [
-    'State law in {state} may require an exception to step therapy in these circumstances: [[The state step-therapy exception statute and the exception that applies]].',
-  ], { families: STATE_REGULATED }),
+    'This coverage is subject to {stepTherapyLaw}, which provides for an exception to a step-therapy protocol when the required drug is contraindicated or expected to be ineffective, has already been tried without success, or the patient is stable on the prescribed drug. We ask for that exception.',
+  ], { families: STATE_REGULATED, requiresFact: 'stepTherapyLaw', verified: false, citation: 'State step-therapy statutes (verify)' }),
+  block('step.state_clock', ['step_therapy'], [
+    'The statute requires a decision on the exception request within {stepTherapyDecision}.',
+  ], { families: STATE_REGULATED, requiresFact: 'stepTherapyDecision', verified: false }),
   block('step.ma_new_start', ['step_therapy'], [
-    'A Medicare Advantage plan may apply step therapy to Part B drugs only for new starts (42 CFR 422.136). {patientName} started {drug} on [[Date the patient started this drug]].',
+    'A Medicare Advantage plan may apply step therapy to Part B drugs only for new starts, after review by its pharmacy and therapeutics committee (42 CFR 422.136). The enclosed records show when {patientName} started {drug}: a patient already taking it is not a new start.',
   ], { families: ['medicare_advantage'], citation: '42 CFR 422.136' }),
   block('step.part_d', ['step_therapy'], [
     'We request an exception. The prescriber’s supporting statement is enclosed.',
   ], { families: ['medicare_part_d'], citation: 'cms.gov Part D Exceptions page' }),
 
   block('missing.core', ['missing_documentation'], [
-    'The denial says documentation was missing: [[The items the denial names as missing, in its words]]. Each item is enclosed and listed in the exhibit index.',
+    'The denial says documentation was missing. Each item it names is enclosed and listed in the exhibit index.',
   ], { headingEn: 'The documentation is enclosed' }),
   block('missing.medicare_dme', ['missing_documentation', 'no_prior_auth'], [
-    'For this Medicare DME claim, the written order before delivery and the proof of delivery are enclosed: [[Date of the written order and the proof of delivery]].',
+    'For this Medicare DME claim, the written order before delivery and the proof of delivery are enclosed.',
   ], { families: ['medicare_part_b'], therapies: ['pump_supplies', 'ivig_scig'], citation: 'cms.gov MLN “Infusion Pumps & Related Drugs”' }),
   block('priorauth.core', ['no_prior_auth'], [
     'Prior authorization was requested on {priorAuthRequestedOn} (reference {reference}); proof of the request is enclosed.',
-    'We ask for retroactive authorization. Treatment could not wait because [[Why treatment could not wait for authorization]].',
+    'We ask for retroactive authorization: as the prescriber’s enclosed letter explains, treatment could not safely wait for the decision.',
   ], { headingEn: 'Authorization was requested; we ask for it retroactively' }),
   block('priorauth.aca_silence', ['no_prior_auth'], [
     'If the plan did not decide the request within the time the rules allow, that failure is itself an adverse decision, and the plan’s failure to follow the claims rules may let the patient go straight to external review (45 CFR 147.136(b)(2)(ii)(F)).',
@@ -110,27 +119,28 @@ export const ARGUMENT_BLOCKS: ArgumentBlock[] = [
   ], { families: ['medicaid_managed_care'], citation: '42 CFR 438.404(c)(5)' }),
 
   block('notcovered.core', ['not_covered'], [
-    'The plan relies on this language: [[The exclusion, quoted from the plan document]]. Read correctly, {drug} is covered as [[The covered benefit category: medical, pharmacy, home health or home infusion]].',
-  ], { headingEn: 'The service is a covered benefit' }),
-  block('notcovered.state_mandate', ['not_covered'], [
-    'A {state} benefit mandate may also apply: [[State mandate, if any]].',
-  ], { families: STATE_REGULATED, verified: false }),
+    'The denial relies on an exclusion, quoted in the enclosed plan document excerpt. Read as a whole, the coverage includes {drug} for {diagnosis}, and the enclosed benefit-category analysis shows the covered benefit it belongs to (medical benefit, pharmacy benefit, home health or home infusion).',
+  ], { headingEn: 'The service is a covered benefit', families: ['employer_self_funded', 'employer_fully_insured', 'individual_marketplace', 'grandfathered', 'medicare_advantage', 'medicare_part_d', 'medicaid_managed_care', 'other'] }),
+  // Original Medicare and Medicaid fee-for-service have no "plan document": the benefit category decides.
+  block('notcovered.program', ['not_covered'], [
+    'The denial treats {drug} as outside {payerRole}’s coverage. For {diagnosis}, the enclosed benefit-category analysis and records show the covered benefit it belongs to.',
+  ], { families: ['medicare_part_b', 'medicaid_ffs'] }),
   block('notcovered.plan_documents', ['not_covered'], [
-    'Please send the plan document and summary plan description that govern this claim, so the exclusion can be read in full.',
+    'Please also send the plan document and summary plan description that govern this claim (ERISA §104(b)(4), 29 U.S.C. 1024(b)(4)), so the exclusion can be read in full.',
   ], { families: ERISA, citation: 'ERISA §104(b)(4)', verified: false }),
 
   block('coding.core', ['coding_billing'], [
-    'The denial concerns coding or billing, not the need for treatment. A corrected claim for HCPCS {hcpcsCode} is enclosed: [[What was corrected: code, units, NDC, modifiers or place of service]].',
+    'The denial concerns coding or billing, not the need for treatment. A corrected claim for HCPCS {hcpcsCode} is enclosed, with the worksheet of units, NDC, modifiers and place of service.',
   ], { headingEn: 'The claim has been corrected' }),
   block('coding.medicare_reopening', ['coding_billing'], [
     'Where the error is clerical, please treat this as a request for reopening rather than an appeal.',
   ], { families: ['medicare_part_b'], citation: 'cms.gov FFS redetermination page (reopening)' }),
 
   block('eligibility.core', ['eligibility'], [
-    '{patientName} was covered by {payer} on the dates of service: [[Proof of coverage on the dates of service]].',
+    '{patientName} was covered by {payer} (member ID {memberId}) on the dates of service; proof of coverage is enclosed.',
   ], { headingEn: 'The patient was eligible' }),
   block('other.core', ['other'], [
-    'The denial is wrong because [[Why the denial is wrong, with the evidence that shows it]].',
+    'The enclosed records show that the denial is not supported by the facts of this case, and the treating physician’s enclosed letter explains why {drug} is needed for {diagnosis}.',
   ], { headingEn: 'Why the denial should be reversed' }),
 ]
 

@@ -21,16 +21,16 @@ describe('our filing deadline, one row per ladder level (notice dated 2026-03-02
     ['medicare_part_b', 'hearing', 'federal_court', 'file_federal_court', '2026-05-06', '+5, +60'],
     ['medicare_advantage', 'denied', null, 'file_plan_reconsideration', '2026-05-06', '65 days from the notice date'],
     ['medicare_advantage', 'hearing', 'alj', 'file_alj', '2026-05-06', '+5, +60'],
-    ['medicare_advantage', 'hearing', 'council', 'file_council', '2026-05-01', '60 from the notice date'],
+    ['medicare_advantage', 'hearing', 'council', 'file_council', '2026-05-06', '+5, +60 (405.1102(a)(2) via 422.608)'],
     ['medicare_advantage', 'hearing', 'federal_court', 'file_federal_court', '2026-05-01', '60 from the notice date'],
     ['medicare_part_d', 'denied', null, 'file_redetermination', '2026-05-06', '65 days'],
     ['medicare_part_d', 'external_review', 'ire', 'file_ire', '2026-05-06', '65 days'],
-    ['medicare_part_d', 'hearing', 'alj', 'file_alj', '2026-05-01', '60 days'],
-    ['medicare_part_d', 'hearing', 'council', 'file_council', '2026-05-01', '60 days'],
+    ['medicare_part_d', 'hearing', 'alj', 'file_alj', '2026-05-06', '+5, +60 (423.2002)'],
+    ['medicare_part_d', 'hearing', 'council', 'file_council', '2026-05-06', '+5, +60 (423.2102(a))'],
     ['medicare_part_d', 'hearing', 'federal_court', 'file_federal_court', '2026-05-01', '60 days'],
     ['medicaid_ffs', 'denied', null, 'file_fair_hearing', '2026-05-31', '≤ 90 days from mailing'],
     ['medicaid_managed_care', 'denied', null, 'file_plan_appeal', '2026-05-01', '60 days from the notice date'],
-    ['medicaid_managed_care', 'hearing', 'fair_hearing', 'file_fair_hearing', '2026-05-31', '90-day floor'],
+    ['medicaid_managed_care', 'hearing', 'fair_hearing', 'file_fair_hearing', '2026-06-30', '120 days (438.408(f)(2))'],
   ] as const)('%s at %s (%s): %s due %s — %s', (planFamily, stage, levelId, key, dueDate, _why) => {
     const deadline = ours(facts({ planFamily, stage, levelId, denial: { receivedDate: stage === 'external_review' && !planFamily.startsWith('medicare') ? '2026-03-02' : null } }))
     expect(deadline).toMatchObject({ key, dueDate, side: 'ours' })
@@ -72,7 +72,7 @@ describe('Medicare 5-day receipt presumption (42 CFR 405.942(a)(1))', () => {
 
   it('explains the presumption step by step', () => {
     expect(ours(partB(null))?.explanation.steps).toEqual([
-      'Notice dated 2026-03-02 + 5 days mail presumption = 2026-03-07 (42 CFR 405.942(a)(1), 405.962(a)(1), 423.582(b)(1))',
+      'Notice dated 2026-03-02 + 5 days mail presumption = 2026-03-07 (42 CFR 405.942(a)(1))',
       'Start 2026-03-07 + 120 calendar days = 2026-07-05 (42 CFR 405.942)',
     ])
   })
@@ -81,10 +81,13 @@ describe('Medicare 5-day receipt presumption (42 CFR 405.942(a)(1))', () => {
     expect(ours(partB('2026-03-04'))?.dueDate).toBe('2026-07-02')
   })
 
-  it('keeps the presumed date when receipt was later, with a warning', () => {
-    const report = computeDeadlines(partB('2026-03-12'), TODAY)
-    expect(report.deadlines[0].dueDate).toBe('2026-07-05')
-    expect(report.warnings.join(' ')).toMatch(/rebut the presumption/)
+  // 42 CFR 405.942(a)(1): receipt is presumed 5 days after the notice date "unless there is evidence to the
+  // contrary": a recorded later receipt is that evidence and moves the deadline.
+  it('moves the deadline when a later receipt is recorded, and says so', () => {
+    const deadline = ours(partB('2026-03-12'))
+    expect(deadline).toMatchObject({ dueDate: '2026-07-10', cautiousDate: '2026-07-05' })
+    expect(deadline?.flags).toContain('receipt_later_than_presumed')
+    expect(deadline?.explanation.steps.join(' ')).toMatch(/received on 2026-03-12, after the presumed 2026-03-07/)
   })
 
   it('is not applied to non-Medicare plans', () => {
@@ -131,8 +134,9 @@ describe("the notice's stated deadline", () => {
   })
 
   it.each([
-    ['2026-04-01', '2026-04-01', 'notice_shorter_than_law'],
-    ['2026-06-30', '2026-06-30', 'notice_longer_than_law'],
+    // 42 CFR 438.408(f)(2): 120 calendar days from the notice of resolution; a notice giving 90 is shorter than the law.
+    ['2026-05-31', '2026-05-31', 'notice_shorter_than_law'],
+    ['2026-07-15', '2026-07-15', 'notice_longer_than_law'],
   ])('Medicaid MCO fair hearing: stated %s → %s (%s)', (statedDeadline, dueDate, flag) => {
     const deadline = ours(facts({ planFamily: 'medicaid_managed_care', stage: 'hearing', denial: { statedDeadline } }))
     expect(deadline).toMatchObject({ dueDate, flags: [flag] })

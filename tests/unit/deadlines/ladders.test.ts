@@ -43,18 +43,21 @@ const EXPECTED: Record<string, Row[]> = {
     ['complaint_cms', 'complaint', '-'],
   ],
   medicare_advantage: [
-    ['plan_reconsideration', 'internal_appeal', 65, 'calendar_days', 'notice_date'],
+    // 42 CFR 422.582(b): "60 calendar days from the date of receipt", receipt presumed 5 days after the notice date.
+    ['plan_reconsideration', 'internal_appeal', 60, 'calendar_days', 'notice_receipt'],
     ['ire', 'external_review', '-'],
     ['alj', 'hearing', 60, 'calendar_days', 'notice_receipt'],
-    ['council', 'hearing', 60, 'calendar_days', 'notice_date'],
+    // 42 CFR 422.608 → 405.1102(a)(2): 60 days after receipt of the ALJ decision, presumed 5 days after its date.
+    ['council', 'hearing', 60, 'calendar_days', 'notice_receipt'],
     ['federal_court', 'hearing', 60, 'calendar_days', 'notice_date'],
     ['complaint_cms', 'complaint', '-'],
   ],
   medicare_part_d: [
-    ['redetermination', 'internal_appeal', 65, 'calendar_days', 'notice_date'],
+    // 42 CFR 423.582(b): 60 days after receipt, receipt presumed 5 days after the notice date.
+    ['redetermination', 'internal_appeal', 60, 'calendar_days', 'notice_receipt'],
     ['ire', 'external_review', 65, 'calendar_days', 'notice_date'],
-    ['alj', 'hearing', 60, 'calendar_days', 'notice_date'],
-    ['council', 'hearing', 60, 'calendar_days', 'notice_date'],
+    ['alj', 'hearing', 60, 'calendar_days', 'notice_receipt'],
+    ['council', 'hearing', 60, 'calendar_days', 'notice_receipt'],
     ['federal_court', 'hearing', 60, 'calendar_days', 'notice_date'],
     ['complaint_cms', 'complaint', '-'],
   ],
@@ -65,7 +68,8 @@ const EXPECTED: Record<string, Row[]> = {
   medicaid_managed_care: [
     ['plan_appeal', 'internal_appeal', 60, 'calendar_days', 'notice_date'],
     ['state_external_review', 'external_review', null],
-    ['fair_hearing', 'hearing', 90, 'calendar_days', 'notice_date'],
+    // 42 CFR 438.408(f)(2): "no later than 120 calendar days from the date of the MCO's … notice of resolution".
+    ['fair_hearing', 'hearing', 120, 'calendar_days', 'notice_date'],
     ['complaint_medicaid', 'complaint', '-'],
   ],
   other: [
@@ -89,15 +93,17 @@ const DECISIONS: Record<string, Record<string, string[]>> = {
     external_review: ['pre_service 45 calendar_days', 'post_service 45 calendar_days', 'expedited 72 hours'],
   },
   medicare_part_b: {
-    redetermination: ['standard 60 calendar_days'],
+    // 42 CFR 405.946(b): late evidence extends the redetermination by up to 14 days per submission.
+    redetermination: ['standard 60 calendar_days +14'],
     qic_reconsideration: ['standard 60 calendar_days +14'],
     alj: ['standard 90 calendar_days'],
     council: ['standard 90 calendar_days'],
     federal_court: [],
   },
   medicare_advantage: {
-    plan_reconsideration: ['expedited 72 hours', 'pre_service 30 calendar_days', 'part_b_drug 7 calendar_days', 'payment 60 calendar_days'],
-    ire: ['expedited 72 hours +14', 'pre_service 30 calendar_days +14', 'part_b_drug 7 calendar_days', 'payment 60 calendar_days +14'],
+    // 42 CFR 422.590(f): up to 14 days for items and services; none for Part B drugs nor payment (422.590(b)).
+    plan_reconsideration: ['expedited 72 hours +14', 'pre_service 30 calendar_days +14', 'part_b_drug 7 calendar_days', 'payment 60 calendar_days'],
+    ire: ['expedited 72 hours +14', 'pre_service 30 calendar_days +14', 'part_b_drug 7 calendar_days', 'payment 60 calendar_days'],
   },
   medicare_part_d: {
     redetermination: ['expedited 72 hours', 'standard 7 calendar_days', 'payment 14 calendar_days'],

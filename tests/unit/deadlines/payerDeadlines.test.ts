@@ -124,7 +124,8 @@ describe('extensions', () => {
     ['medicaid_managed_care', 'internal_appeal', 'plan_appeal', '2026-04-23', 'extension_applied'],
     ['medicare_advantage', 'external_review', 'ire', '2026-04-23', 'extension_applied'],
     ['employer_self_funded', 'internal_appeal', 'internal_1', '2026-04-09', 'extension_not_allowed'],
-    ['medicare_advantage', 'internal_appeal', 'plan_reconsideration', '2026-04-09', 'extension_not_allowed'],
+    // 42 CFR 422.590(f): a standard pre-service MA reconsideration may be extended by up to 14 days.
+    ['medicare_advantage', 'internal_appeal', 'plan_reconsideration', '2026-04-23', 'extension_applied'],
   ] as const)('%s %s/%s with a payer extension → %s (%s)', (planFamily, stage, levelId, dueDate, flag) => {
     const deadline = payer(filed({ planFamily, stage, levelId, internalLevels: 1, payerExtended: true }))
     expect(deadline?.dueDate).toBe(dueDate)

@@ -37,6 +37,8 @@ describe('npm run cli -- packet', () => {
     expect(readFileSync(join(out, 'exhibits', 'Exhibit-01-Denial-notice.pdf')).equals(pdf)).toBe(true)
     const docxPath = (summary.files as { path: string }[]).find((f) => f.path.endsWith('.docx'))!.path
     expect(existsSync(docxPath)).toBe(true)
+    // The fax-ready PDF sits beside the DOCX.
+    expect((summary.files as { path: string }[]).some((f) => f.path.endsWith(' - fax.pdf') && readFileSync(f.path).subarray(0, 5).toString() === '%PDF-')).toBe(true)
 
     const again = cli('packet', join(dir, 'case.json'), '--out', out)
     expect(again.status).toBe(1)

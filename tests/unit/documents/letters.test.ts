@@ -101,17 +101,18 @@ describe('letter templates and placeholders', () => {
     expect(draft.body).toContain('José Núñez')
     expect(draft.body).toContain('Gammagard Liquid (HCPCS J1569)')
     expect(draft.body).toContain('## The treatment is medically necessary')
-    expect(draft.body).toContain('D80.1')
+    // The diagnosis with its words in the reference block (issue 14, item 5).
+    expect(draft.body).toContain('Diagnosis: D80.1 (Nonfamilial hypogammaglobulinemia)')
     expect(draft.body).not.toContain('## Home is the right and safe setting')
     expect(draft.body).toContain('November 18, 2026')
     const labels = draft.missing.map((m) => m.label)
-    expect(labels).toEqual(expect.arrayContaining(['Signer’s name (Settings)', 'Claim or reference number', 'Key labs, imaging or cultures that confirm the diagnosis']))
+    expect(labels).toEqual(expect.arrayContaining(['Signer’s name (representation on file, or Settings)', 'Claim or reference number']))
     expect(labels).not.toContain('Patient’s full name')
 
     core.documents.saveOrganization({ name: 'Riverside Patient Advocates', letterhead: '', addressLines: ['1 Main St', 'Springfield, IL 62701'], phone: '217-555-0100', fax: '', email: '', signerName: 'Dana Lee', signerTitle: 'Patient Advocate' })
     const signed = core.documents.letter(caseId, 'internal_appeal')
     expect(signed.body).toContain('Dana Lee\nPatient Advocate, Riverside Patient Advocates')
-    expect(signed.missing.map((m) => m.label)).not.toContain('Signer’s name (Settings)')
+    expect(signed.missing.map((m) => m.label)).not.toContain('Signer’s name (representation on file, or Settings)')
   })
 
   it('keeps the advocate’s edit as the case’s version until it is reset', () => {

@@ -1,5 +1,6 @@
 import {
   CONTACT_KIND_EN,
+  CONTACT_OUTCOME_EN,
   DENIAL_REASON_EN,
   PLAN_FAMILY_EN,
   SERVICE_TYPE_EN,
@@ -29,6 +30,7 @@ export const coreMessages = {
     serviceType: { ...SERVICE_TYPE_EN },
     denialReason: { ...DENIAL_REASON_EN },
     contactKind: { ...CONTACT_KIND_EN },
+    contactOutcome: { ...CONTACT_OUTCOME_EN },
     side: { ours: 'Our deadline', payer: 'Payer must decide' },
   },
   board: {
@@ -175,6 +177,8 @@ export const coreMessages = {
     submitted: 'What was submitted',
     submittedOn: 'Submitted on',
     followUpOn: 'Follow up on',
+    outcome: 'Outcome of the peer-to-peer call',
+    outcomeNone: 'Not recorded yet',
     save: 'Add to log',
     saved: 'Contact logged.',
   },

@@ -1,4 +1,4 @@
-import { LEVEL_NAMES_EN } from '../../../../shared/rules/ladders'
+import { FILE_LABELS_EN, LEVEL_NAMES_EN } from '../../../../shared/rules/ladders'
 
 const byLevel = (format: (name: string) => string) =>
   Object.fromEntries(Object.entries(LEVEL_NAMES_EN).map(([id, name]) => [id, format(name)])) as Record<keyof typeof LEVEL_NAMES_EN, string>
@@ -25,10 +25,30 @@ export const deadlineMessages = {
     track: { expedited: 'expedited', pre_service: 'pre-service', post_service: 'post-service', part_b_drug: 'Part B drug', payment: 'payment', standard: 'standard' },
   },
   deadline: {
-    file: byLevel((name) => `File ${name.charAt(0).toLowerCase()}${name.slice(1)}`),
+    file: { ...FILE_LABELS_EN },
+    continue_benefits: 'Ask to keep therapy going during the appeal',
+    plan_documents_due: 'Plan documents due from the plan administrator',
     decide: byLevel((name) => `Decision due: ${name}`),
     pa_decision: 'Prior authorization decision due',
     pa_decision_state: 'Prior authorization decision due (state law)',
+    /** Flags as sentences, so nobody reads an id (issue 14, item 7). */
+    flag: {
+      notice_shorter_than_law: 'The notice gives less time than the law: a possible violation worth citing. The earlier date is used for planning.',
+      notice_longer_than_law: 'The notice gives more time than the law, and the longer deadline governs.',
+      notice_within_state_range: 'The notice’s date is within the range the state may set.',
+      state_may_set_shorter: 'The state may set a shorter window: check the notice.',
+      from_notice_only: 'No legal window is known for this step: the notice’s own deadline is used.',
+      received_date_assumed: 'The date the notice arrived is not recorded: counted from the notice date to be safe.',
+      time_of_filing_unknown: 'The time of filing is not recorded: the hours are counted from the end of that day.',
+      extension_applied: 'The payer took an extension the rules allow.',
+      extension_not_allowed: 'The payer claimed an extension the rules do not allow here: the original date stands.',
+      state_rule: 'This date comes from state law.',
+      overdue: 'This date has passed.',
+      receipt_later_than_presumed: 'The notice arrived later than presumed: the deadline counts from the day it arrived. Keep proof of that date.',
+      within_legal_window: 'The cautious date has passed, but this is still within the legal window.',
+      continuation_of_benefits: 'Meeting this date keeps the therapy paid while the appeal is pending.',
+    },
+    cautious: 'To be safe, aim for {date}.',
   },
   appeal: {
     title: 'Filing at this level',
