@@ -2,12 +2,14 @@ import type { AuditEntryDto, AuditVerificationDto, BackupInfo, RestorePreview, S
 import {
   auditQuerySchema,
   backupNameSchema,
+  backupRestoreSchema,
   idleSchema,
   passphraseChangeSchema,
   recoverSchema,
   setupSchema,
   unlockSchema,
   userCreateSchema,
+  userRemoveSchema,
 } from '../schemas/sessionSchemas'
 import { channel, emptyRequest } from './channel'
 
@@ -39,5 +41,9 @@ export const sessionChannels = {
   /** What a restore would replace, before doing it. */
   'backups:previewRestore': channel<typeof backupNameSchema, RestorePreview>(backupNameSchema),
   /** Restores a backup after backing up the current state, so the restore can be undone. */
-  'backups:restore': channel<typeof backupNameSchema, SessionStatus>(backupNameSchema),
+  'backups:restore': channel<typeof backupRestoreSchema, SessionStatus>(backupRestoreSchema),
+  /** Removes an account; the data key is then replaced so its old copies open nothing current (issue 13). */
+  'users:remove': channel<typeof userRemoveSchema, SessionStatus>(userRemoveSchema),
+  /** A new recovery key, shown once; the old one stops working. */
+  'session:rotateRecoveryKey': channel<typeof emptyRequest, { recoveryKey: string }>(emptyRequest),
 } as const

@@ -9,8 +9,8 @@ export interface SessionUser {
 
 /** What the lock screen needs to know before anything is unlocked: no patient data in it. */
 export type SessionStatus =
-  | { state: 'new' }
-  | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number }
+  | { state: 'new'; notice?: string }
+  | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number; notice?: string }
   | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number }
   | { state: 'in_use'; message: string }
   | { state: 'damaged'; message: string; backups: BackupInfo[] }
@@ -36,6 +36,12 @@ export interface AuditVerificationDto {
   isIntact: boolean
   checked: number
   firstBrokenId: number | null
+  /** Why it is not intact (issue 13): the hash chain, a signature, a cut-off tail, or the accounts' keys. */
+  problem: 'chain' | 'signature' | 'tail_cut' | 'keys' | null
+  /** Entries from before signing began. */
+  unsigned: number
+  /** The root administrator key's id, to compare with a copy kept elsewhere. */
+  rootKeyId: string | null
 }
 
 export interface BackupInfo {

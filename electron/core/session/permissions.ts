@@ -15,7 +15,9 @@ export const isExportChannel = (channel: string) =>
 /** Foundation screeners work in the screening area only. */
 const SCREENING_DOMAINS = /^(applicants|programs|screening|applications):/
 
-const ADMIN_ONLY = new Set(['users:create', 'backups:restore', 'session:setIdle', 'caseload:resetEmpty'])
+const ADMIN_ONLY = new Set(['users:create', 'backups:restore', 'session:setIdle', 'caseload:resetEmpty',
+  // Issue 13: account lifecycle, the recovery key, the audit check and whole-caseload backup copies.
+  'users:remove', 'session:rotateRecoveryKey', 'audit:verify', 'backups:download', 'backups:previewRestore'])
 
 /** Whether a role may call a channel. */
 export function mayCall(role: RoleId, channel: string): boolean {
