@@ -284,6 +284,7 @@ export function createAppSession(options: AppSessionOptions) {
 
     changePassphrase(currentPassphrase, newPassphrase) {
       requireCore()
+      custody.preflightRotation()
       custody.changeOwnPassphrase(currentPassphrase, newPassphrase)
       const actor = custody.actor()!
       audit('security', { entity: 'user', entityId: actor.id, detail: 'passphrase changed' })
@@ -293,6 +294,7 @@ export function createAppSession(options: AppSessionOptions) {
 
     removeAccount(userId) {
       requireCore()
+      custody.preflightRotation()
       const removed = custody.removeAccount(userId)
       audit('delete', { entity: 'user', entityId: removed.id, detail: `account removed (role ${removed.role})` })
       rotateDataKey('an account removal')

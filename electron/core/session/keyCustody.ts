@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { AccountPrivateKeys } from '../security/accountKeys'
 import type { AuditSigner } from '../audit/auditLog'
 import { AppError } from '../errors'
@@ -173,6 +174,11 @@ export function createKeyCustody(dataDir: string, now: () => Date, kdf?: KeyStor
     },
 
     canRotate: () => canRotate(store()),
+    /** Throws (changing nothing) when a rotation would refuse: run before an account change that needs one. */
+    preflightRotation(): void {
+      const keys = store()
+      if (canRotate(keys)) beginRotation(keys, randomBytes(32))
+    },
     /** Rotation step 1: the next key sealed for every holder, on disk before anything is re-keyed. */
     beginRotation(newKey: Buffer): void {
       const keys = store()
