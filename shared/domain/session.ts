@@ -13,7 +13,7 @@ export type SessionStatus =
   | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number; notice?: string }
   | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number }
   | { state: 'in_use'; message: string }
-  | { state: 'damaged'; message: string; backups: BackupInfo[] }
+  | { state: 'damaged'; message: string; backups: BackupInfo[]; administrators?: SessionUser[] }
 
 export interface SetupResult {
   /** Shown once, for printing; Overturn keeps only a key wrapped by it. */

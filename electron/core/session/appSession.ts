@@ -69,7 +69,7 @@ export function createAppSession(options: AppSessionOptions) {
   function status(): SessionStatus {
     if (inUseBy) return { state: 'in_use', message: `Overturn is already open on this caseload (process ${inUseBy}). Close it first.` }
     if (!keyStoreExists(dataDir)) return { state: 'new', ...(notice ? { notice } : {}) }
-    if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. An administrator can restore the most recent backup that opens.', backups: listBackups(dataDir) }
+    if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. An administrator can restore the most recent backup that opens.', backups: listBackups(dataDir), administrators: custody.store().users.filter((u) => u.role === 'administrator').map(publicUser) }
     const keys = custody.store()
     const actor = custody.actor()
     if (core && actor) return { state: 'unlocked', user: publicUser(actor), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
