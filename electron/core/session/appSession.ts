@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { ApiResult } from '../../../shared/contract'
 import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog, type AuditAction } from '../audit/auditLog'
-import { BACKUP_FOLDER, cleanInterrupted, createBackup, describeDatabase, listBackups } from '../backup/backupService'
+import { BACKUP_FOLDER, cleanInterrupted, createBackup, describeDatabase, listBackups, readManifest } from '../backup/backupService'
 import { packBackup } from '../backup/packBackup'
 import { restoreWhole } from '../backup/restore'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
@@ -387,6 +387,9 @@ export function createAppSession(options: AppSessionOptions) {
       const safety = createBackup(live.db, { dataDir, key, reason: 'before-restore', now: now() })
       const before = createAuditLog(live.db).head()
       audit('restore', { detail: `restoring ${fileName}; current state saved as ${safety.fileName}` })
+      // Anchors restart from the backup's head before the swap, so a crash between the two never
+      // leaves anchors pointing past the restored trail (the manifest holds that head).
+      custody.anchor(readManifest(dataDir, fileName)?.auditHead ?? { id: 0, hash: '' }, true)
       schedule.stop()
       live.close()
       core = null
@@ -396,6 +399,7 @@ export function createAppSession(options: AppSessionOptions) {
       } finally {
         // A backup that fails its check leaves the current caseload in place: reopen it either way.
         openCore(key, older)
+        anchor(true)
       }
       // The restored trail is shorter than the anchors: they restart from it, and the entry says where the old trail ended.
       audit('restore', { detail: `restored ${fileName}; the trail before the restore ended at entry ${before.id + 1} (saved in ${safety.fileName})` })
