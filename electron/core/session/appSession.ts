@@ -160,12 +160,39 @@ export function createAppSession(options: AppSessionOptions) {
       custody.finishRotation(current, next)
     } else {
       custody.hold({ dataKey: opened.dataKey, user: opened.user, privates: opened.privates })
-      openCore(opened.dataKey, custody.olderKeys())
+      const older = custody.olderKeys()
+      adoptOlderDatabase(opened.dataKey, older)
+      openCore(opened.dataKey, older)
     }
     for (const failure of pendingFailures.splice(0)) audit('unlock_failed', { at: failure.at, userName: failure.userName })
     if (notice) {
       audit('security', { detail: notice })
       notice = null
+    }
+  }
+
+  /**
+   * A database under an earlier data key of this caseload (a backup ZIP made before a rotation, unzipped
+   * into a new folder with the newer key store) is re-keyed to the current key before it opens.
+   */
+  function adoptOlderDatabase(key: Buffer, older: Buffer[]) {
+    const file = join(dataDir, DATABASE_FILE)
+    if (older.length === 0 || !existsSync(file)) return
+    try {
+      openDatabase(file, key, { readonly: true }).close()
+      return
+    } catch {
+      // Not the current key: try the earlier ones below.
+    }
+    for (const candidate of older) {
+      try {
+        const db = openDatabase(file, candidate)
+        db.pragma(`rekey="x'${key.toString('hex')}'"`)
+        db.close()
+        return
+      } catch {
+        // Not this one either; a damaged file is reported by the open that follows.
+      }
     }
   }
 

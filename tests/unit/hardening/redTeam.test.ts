@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAuditLog } from '../../../electron/core/audit/auditLog'
 import { listBackups, rotateBackups, createBackup } from '../../../electron/core/backup/backupService'
@@ -83,6 +83,28 @@ describe('restore is whole', () => {
     session.unlock(userId, 'second passphrase here')
     await expectAllOpen(session, uploaded)
     expect(await ok<{ isIntact: boolean }>(session, 'audit:verify')).toMatchObject({ isIntact: true })
+  })
+
+  it('a backup ZIP made before a key rotation, unzipped into a new folder, opens with the current passphrase, exhibits included', async () => {
+    const JSZip = (await import('jszip')).default
+    const { session } = fresh()
+    session.setup('Dana', PASSPHRASE)
+    const uploaded = await withAttachments(session)
+    const backup = await ok<{ fileName: string }>(session, 'backups:create')
+    await ok(session, 'users:changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'second passphrase here' })
+    const packed = await ok<{ base64: string }>(session, 'backups:download', { fileName: backup.fileName })
+    const zip = await JSZip.loadAsync(Buffer.from(packed.base64, 'base64'))
+    const elsewhere = makeTempDir('overturn-redteam-elsewhere-')
+    cleanups.push(elsewhere.cleanup)
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir && n !== 'README.txt')) {
+      const target = join(elsewhere.dir, name)
+      mkdirSync(dirname(target), { recursive: true })
+      writeFileSync(target, await zip.file(name)!.async('nodebuffer'))
+    }
+    const restored = fresh(elsewhere.dir).session
+    const userId = (restored.status() as { users: { id: string }[] }).users[0].id
+    expect(restored.unlock(userId, 'second passphrase here').state).toBe('unlocked')
+    await expectAllOpen(restored, uploaded)
   })
 
   it('prunes backup attachment copies with the backups that name them, and cleans interrupted backups at start', async () => {
