@@ -28,6 +28,8 @@ export function listBackups(dataDir: string): BackupInfo[] {
 export interface BackupManifest {
   /** `<caseId>/<storedName>` of every attachment the backup's rows name (kept in backups/attachments). */
   files: string[]
+  /** Rows whose file was already missing when the backup was made (they come back as missing). */
+  missing?: string[]
   /** The audit trail's head when the backup was made: a backup whose trail was cut short shows against it. */
   auditHead: { id: number; hash: string }
 }
@@ -74,15 +76,24 @@ export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; r
     copy.close()
   }
   const mirror = join(folder, 'attachments')
+  const copied: string[] = []
+  const missing: string[] = []
   for (const file of files.list) {
     const source = join(options.dataDir, 'attachments', file)
     const target = join(mirror, file)
-    if (existsSync(target) || !existsSync(source)) continue
-    mkdirSync(join(target, '..'), { recursive: true })
-    copyFileSync(source, `${target}.partial`)
-    renameSync(`${target}.partial`, target)
+    if (!existsSync(target)) {
+      // A row whose file was already gone: the backup is still made, and says so in its manifest.
+      if (!existsSync(source)) {
+        missing.push(file)
+        continue
+      }
+      mkdirSync(join(target, '..'), { recursive: true })
+      copyFileSync(source, `${target}.partial`)
+      renameSync(`${target}.partial`, target)
+    }
+    copied.push(file)
   }
-  writeFileDurably(manifestPath(options.dataDir, fileName), JSON.stringify({ files: files.list, auditHead: files.head } satisfies BackupManifest))
+  writeFileDurably(manifestPath(options.dataDir, fileName), JSON.stringify({ files: copied, missing, auditHead: files.head } satisfies BackupManifest))
   // On disk before it is listed (VACUUM INTO does not sync its target), then the rename itself.
   syncFile(partial)
   renameSync(partial, join(folder, fileName))

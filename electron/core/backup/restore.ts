@@ -48,6 +48,9 @@ export function restoreWhole(dataDir: string, fileName: string, databaseFile: st
     check.close()
   }
   const mirror = join(dataDir, BACKUP_FOLDER, 'attachments')
+  // What the backup holds: its manifest's files (rows already missing then stay missing), else every row's.
+  const manifest = readManifest(dataDir, fileName)
+  if (manifest) files = manifest.files
   const missing = files.filter((f) => !existsSync(join(mirror, f)))
   if (missing.length > 0) throw new AppError('conflict', 'error.backupIncomplete')
 

@@ -17,7 +17,7 @@ import { createBackupSchedule } from './backupSchedule'
 import { createKeyCustody } from './keyCustody'
 import { claimInstance } from './instanceLock'
 import { isReadChannel, mayCall } from './permissions'
-import { isSessionChannel, OPEN_WHILE_LOCKED, sessionHandlers, type SessionPort } from './sessionHandlers'
+import { isSessionChannel, OPEN_TO_EVERY_ROLE, OPEN_WHILE_LOCKED, sessionHandlers, type SessionPort } from './sessionHandlers'
 
 /** Calls that do not count as the user being active (background refreshes). */
 const BACKGROUND_CHANNELS = new Set(['session:status', 'deadlines:agenda', 'deadlines:counts'])
@@ -459,7 +459,7 @@ export function createAppSession(options: AppSessionOptions) {
         const isRescue = channel === 'backups:restore' && damaged
         if (!OPEN_WHILE_LOCKED.has(channel) && !isRescue) {
           if (!core || !actor) return LOCKED
-          if (!mayCall(actor.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
+          if (!OPEN_TO_EVERY_ROLE.has(channel) && !mayCall(actor.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
         }
         return answerCall(sessionTable, channel, request)
       }

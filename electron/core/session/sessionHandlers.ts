@@ -8,6 +8,8 @@ export const isSessionChannel = (channel: string): channel is SessionChannel => 
 
 /** Session channels that work while locked; every other one needs an unlocked session. */
 export const OPEN_WHILE_LOCKED = new Set<string>(['session:status', 'session:setup', 'session:unlock', 'session:lock', 'session:recover'])
+/** Every account may change its own passphrase, whatever its role allows otherwise. */
+export const OPEN_TO_EVERY_ROLE = new Set<string>(['users:changePassphrase'])
 
 /**
  * The session as its handlers see it (issue 11 item 2): a narrow port of unlock, lock, the current

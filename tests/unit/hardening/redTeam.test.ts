@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createAuditLog } from '../../../electron/core/audit/auditLog'
@@ -105,6 +105,18 @@ describe('restore is whole', () => {
     const userId = (restored.status() as { users: { id: string }[] }).users[0].id
     expect(restored.unlock(userId, 'second passphrase here').state).toBe('unlocked')
     await expectAllOpen(restored, uploaded)
+  })
+
+  it('a backup made while an exhibit file was already missing still restores; that exhibit stays missing, the others open', async () => {
+    const { session, dir } = fresh()
+    session.setup('Dana', PASSPHRASE)
+    const uploaded = await withAttachments(session)
+    const gone = session.core!.db.prepare('SELECT case_id, stored_name FROM attachments WHERE id = ?').get(uploaded[0].id) as { case_id: number; stored_name: string }
+    rmSync(join(dir, 'attachments', String(gone.case_id), gone.stored_name))
+    const backup = await ok<{ fileName: string }>(session, 'backups:create')
+    await ok(session, 'backups:restore', { fileName: backup.fileName })
+    await expectAllOpen(session, uploaded.slice(1))
+    expect(await session.dispatch('documents:open', { attachmentId: uploaded[0].id })).toMatchObject({ ok: false, error: { message: 'documents.error.fileMissing' } })
   })
 
   it('prunes backup attachment copies with the backups that name them, and cleans interrupted backups at start', async () => {
@@ -301,6 +313,8 @@ describe('no way around the lock', () => {
       expect(await session.dispatch(channel, request), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
     expect((await session.dispatch('cases:board', {})).ok).toBe(true)
+    // Its own passphrase it may change (and the data key is replaced for everyone).
+    expect(await session.dispatch('users:changePassphrase', { currentPassphrase: READER_PASSPHRASE, newPassphrase: 'reader passphrase two' })).toMatchObject({ ok: true })
     // Opening an exhibit is the read-only account's job (issue 11 classifies documents:open as a read).
     const opened = await session.dispatch('documents:open', { attachmentId: uploaded[0].id })
     if (opened.ok) expect(sha(Buffer.from((opened.data as { base64: string }).base64, 'base64'))).toBe(sha(uploaded[0].bytes))
