@@ -8,19 +8,17 @@ import { BACKUP_FOLDER, cleanInterrupted, createBackup, describeDatabase, listBa
 import { packBackup } from '../backup/packBackup'
 import { restoreWhole } from '../backup/restore'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
-import { openDatabase } from '../db/openDatabase'
 import { answerCall, createDispatcher, type Dispatch } from '../dispatcher'
 import { AppError } from '../errors'
 import { keyStoreExists, previousKeysOf, trustedKeys, type KeyStoreFile, type StoredUser, type Unlocked } from '../security/keyStore'
 import { auditAfterCall } from './auditRules'
 import { createBackupSchedule } from './backupSchedule'
 import { createKeyCustody } from './keyCustody'
+import { createIdleLock } from './idleLock'
 import { claimInstance } from './instanceLock'
+import { bringToKey, encryptInPlace, rekey } from './keyRotation'
 import { isReadChannel, mayCall } from './permissions'
 import { isSessionChannel, OPEN_TO_EVERY_ROLE, OPEN_WHILE_LOCKED, sessionHandlers, type SessionPort } from './sessionHandlers'
-
-/** Calls that do not count as the user being active (background refreshes). */
-const BACKGROUND_CHANNELS = new Set(['session:status', 'deadlines:agenda', 'deadlines:counts'])
 
 export interface AppSessionOptions {
   dataDir: string
@@ -51,7 +49,7 @@ export function createAppSession(options: AppSessionOptions) {
   const custody = createKeyCustody(dataDir, now, options.kdf)
   let core: Core | null = null
   let coreDispatch: Dispatch | null = null
-  let lastActivity = now().getTime()
+  const idle = createIdleLock(now)
   const pendingFailures: { at: string; userName: string }[] = []
   /** A notice for the lock screen (a stale lock taken over), recorded in the trail at the next unlock. */
   let notice: string | null = claim.tookOverFrom ? `Overturn was not closed properly last time (process ${claim.tookOverFrom} is gone); it has taken over this caseload.` : null
@@ -93,7 +91,7 @@ export function createAppSession(options: AppSessionOptions) {
     }
     core = opened
     coreDispatch = createDispatcher(opened)
-    lastActivity = now().getTime()
+    idle.reset()
     const actor = custody.actor()!
     core.caseload.bindUser(actor.id, actor.displayName)
     schedule.start()
@@ -148,51 +146,22 @@ export function createAppSession(options: AppSessionOptions) {
     const next = opened.pendingKey
     if (next && !next.equals(current)) {
       const older = [current, ...previousKeysOf(keys, current)]
-      try {
-        const db = openDatabase(join(dataDir, DATABASE_FILE), current)
-        db.pragma(`rekey="x'${next.toString('hex')}'"`)
-        db.close()
-      } catch {
-        // Already under the next key: the crash came after the re-key.
-      }
+      // Under the old key if the crash came before the re-key, else already under the next one.
+      bringToKey(join(dataDir, DATABASE_FILE), next, [current])
       custody.hold({ dataKey: next, user: opened.user, privates: opened.privates })
       openCore(next, older)
       custody.finishRotation(current, next)
     } else {
       custody.hold({ dataKey: opened.dataKey, user: opened.user, privates: opened.privates })
       const older = custody.olderKeys()
-      adoptOlderDatabase(opened.dataKey, older)
+      // A database from before a rotation (a backup ZIP unzipped into a new folder) is re-keyed first.
+      if (older.length > 0) bringToKey(join(dataDir, DATABASE_FILE), opened.dataKey, older)
       openCore(opened.dataKey, older)
     }
     for (const failure of pendingFailures.splice(0)) audit('unlock_failed', { at: failure.at, userName: failure.userName })
     if (notice) {
       audit('security', { detail: notice })
       notice = null
-    }
-  }
-
-  /**
-   * A database under an earlier data key of this caseload (a backup ZIP made before a rotation, unzipped
-   * into a new folder with the newer key store) is re-keyed to the current key before it opens.
-   */
-  function adoptOlderDatabase(key: Buffer, older: Buffer[]) {
-    const file = join(dataDir, DATABASE_FILE)
-    if (older.length === 0 || !existsSync(file)) return
-    try {
-      openDatabase(file, key, { readonly: true }).close()
-      return
-    } catch {
-      // Not the current key: try the earlier ones below.
-    }
-    for (const candidate of older) {
-      try {
-        const db = openDatabase(file, candidate)
-        db.pragma(`rekey="x'${key.toString('hex')}'"`)
-        db.close()
-        return
-      } catch {
-        // Not this one either; a damaged file is reported by the open that follows.
-      }
     }
   }
 
@@ -213,7 +182,7 @@ export function createAppSession(options: AppSessionOptions) {
     const older = [oldKey, ...previousKeysOf(custody.store(), oldKey)]
     const next = randomBytes(32)
     custody.beginRotation(next)
-    core.db.pragma(`rekey="x'${next.toString('hex')}'"`)
+    rekey(core.db, next)
     schedule.stop()
     core.close()
     core = null
@@ -464,12 +433,11 @@ export function createAppSession(options: AppSessionOptions) {
         return answerCall(sessionTable, channel, request)
       }
       if (!core || !coreDispatch || !actor) return LOCKED
-      const idleMs = custody.store().settings.idleLockMinutes * 60_000
-      if (now().getTime() - lastActivity > idleMs) {
+      if (idle.hasExpired(custody.store().settings.idleLockMinutes)) {
         lock()
         return LOCKED
       }
-      if (!BACKGROUND_CHANNELS.has(channel)) lastActivity = now().getTime()
+      idle.touch(channel)
       if (!mayCall(actor.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
       const result = await coreDispatch(channel, request)
       if (result.ok) auditAfterCall({ audit }, channel, request, result.data, isReadChannel(channel))
@@ -484,15 +452,3 @@ export function createAppSession(options: AppSessionOptions) {
   }
 }
 export type AppSession = ReturnType<typeof createAppSession>
-
-/** SQLite3MultipleCiphers encrypts a plain database with `rekey`, which needs a rollback journal. */
-function encryptInPlace(file: string, key: Buffer) {
-  const db = openDatabase(file)
-  db.pragma('journal_mode = DELETE')
-  db.pragma(`cipher='sqlcipher'`)
-  db.pragma('legacy=4')
-  db.pragma(`rekey="x'${key.toString('hex')}'"`)
-  db.close()
-  const check = openDatabase(file, key)
-  check.close()
-}
