@@ -21,6 +21,7 @@ const sizes = (value('sizes') ?? (quick ? '1000' : '1000,10000,50000,100000')).s
 const runs = value('runs') ? Number(value('runs')) : undefined
 const started = performance.now()
 const report = await runBench({ sizes, runs, quick, browser: !flag('no-browser'), seed: value('seed') ? Number(value('seed')) : undefined })
+report.rows.push(...(await (await import('./bench/rekeyBench')).rekeyBench({ sizes, quick })))
 const table = renderTable(report.rows)
 console.log(`\n${table.text}`)
 const errors = report.rows.filter((r) => r.status === 'error')

@@ -31,6 +31,8 @@ export interface CoreOptions {
   migrationsDir?: string
   /** The caseload's data key; without one the database is plain SQLite (tests, the CLI, benchmarks). */
   key?: Buffer
+  /** Earlier data keys: attachments still under one of them move to the current key at open (issue 13). */
+  olderKeys?: Buffer[]
   /** Called before pending migrations run (the app backs the database up first). */
   beforeMigrating?: (db: Db) => void
 }
@@ -87,6 +89,7 @@ export function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     now,
     key: options.key,
+    olderKeys: options.olderKeys,
     getCase: (caseId) => caseService.get(caseId),
     currentAdvocateId: () => caseload.currentAdvocateId(),
     // A packet marked sent is the appeal's filing: the same write as the filing panel's.

@@ -41,24 +41,30 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export function createDispatcher(core: Core) {
   const handlers = createHandlers(core)
   return async function dispatch(channel: string, request: unknown): Promise<ApiResult<unknown>> {
-    if (!Object.hasOwn(handlers, channel)) {
-      return { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } }
+    return answerCall(handlers as unknown as Record<string, (request: unknown) => unknown>, channel, request)
+  }
+}
+
+/**
+ * Validate, call, answer: the one place a request becomes `{ ok, data }` or `{ ok: false, error }`,
+ * for the core's channels and the session's alike (issue 11 item 2).
+ */
+export async function answerCall(handlers: Record<string, (request: unknown) => unknown>, channel: string, request: unknown): Promise<ApiResult<unknown>> {
+  if (!Object.hasOwn(handlers, channel) || !Object.hasOwn(contract, channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: 'error.unknownChannel' } }
+  }
+  const parsed = contract[channel as keyof typeof contract].request.safeParse(request ?? {})
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
+  }
+  try {
+    return { ok: true, data: await handlers[channel](parsed.data) }
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }
     }
-    const name = channel as CoreChannel
-    const parsed = contract[name].request.safeParse(request ?? {})
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
-    }
-    try {
-      const handler = handlers[name] as (request: unknown) => unknown
-      return { ok: true, data: await handler(parsed.data) }
-    } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }
-      }
-      console.error(`[overturn] ${name} failed: ${error instanceof Error ? error.name : 'unknown error'}`)
-      return { ok: false, error: { code: 'internal', message: 'error.internal' } }
-    }
+    console.error(`[overturn] ${channel} failed: ${error instanceof Error ? error.name : 'unknown error'}`)
+    return { ok: false, error: { code: 'internal', message: 'error.internal' } }
   }
 }
 export type Dispatch = ReturnType<typeof createDispatcher>

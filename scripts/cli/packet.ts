@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -13,7 +13,9 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /**
  * `npm run cli -- packet <case.json> --out <dir> [--kind <letterKind>] [--force]`: the same packet
  * the app exports, built headlessly. The case file is imported into a throwaway caseload in a temp
- * folder (as a one-case bundle, so it is checked exactly like an import); attachments listed in the
+ * folder (as a one-case bundle, so it is checked exactly like an import). That caseload is encrypted
+ * under a random key that lives only in this process (issue 13 item 1: no patient data in the clear in
+ * a temp folder, even for the seconds the command runs, or after a crash); attachments listed in the
  * file are included when their `path` exists beside the case file, else skipped and reported.
  * Writes `<dir>/<name>.docx` and `<dir>/exhibits/Exhibit-NN-<label>.<ext>`; refuses to overwrite
  * any existing file unless `--force`. Prints a JSON summary: files with sha256, placeholders remaining.
@@ -44,7 +46,8 @@ export async function runPacket(args: string[]): Promise<number> {
   zip.file('bundle.json', JSON.stringify({ format: 'overturn.bundle', version: 1, exportedAt: new Date().toISOString(), cases: [entry] }))
 
   const temp = mkdtempSync(join(tmpdir(), 'overturn-packet-'))
-  const core = createCore({ dataDir: temp, seedDemoOnFirstRun: false })
+  const throwawayKey = randomBytes(32)
+  const core = createCore({ dataDir: temp, seedDemoOnFirstRun: false, key: throwawayKey })
   try {
     const report = await core.transfer.importBundle((await zip.generateAsync({ type: 'nodebuffer' })).toString('base64'), 'import')
     if (report.isRejected) {
@@ -83,6 +86,7 @@ export async function runPacket(args: string[]): Promise<number> {
     return 0
   } finally {
     core.close()
+    throwawayKey.fill(0)
     rmSync(temp, { recursive: true, force: true })
   }
 }

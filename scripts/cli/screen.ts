@@ -69,6 +69,8 @@ function readCatalog(dataDir: string): ScreenableProgram[] {
   const file = join(dataDir, DATABASE_FILE)
   if (!existsSync(file)) throw new Error(`No caseload database in ${dataDir}.`)
   const db = new Database(file, { readonly: true, fileMustExist: true })
+  // Applicants' facts: no temporary file may hold them in the clear (issue 13 item 1).
+  db.pragma('temp_store = MEMORY')
   try {
     return createProgramRepository(db).list()
   } finally {

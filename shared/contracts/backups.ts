@@ -1,6 +1,6 @@
 import type { BackupInfo, RestorePreview, SessionStatus } from '../domain/session'
-import { backupNameSchema } from '../schemas/sessionSchemas'
-import { admin, channel, emptyRequest, exporting, read, write } from './channel'
+import { backupNameSchema, backupRestoreSchema } from '../schemas/sessionSchemas'
+import { ADMINISTRATORS, admin, channel, emptyRequest, exporting, read, write } from './channel'
 
 /** Backups: list, make, download, restore. */
 export const backupsChannels = {
@@ -10,9 +10,10 @@ export const backupsChannels = {
    * A backup packed to keep elsewhere (a USB stick): the encrypted database, the key store (keys wrapped,
    * never clear) and the encrypted attachments, as one ZIP the user saves where they choose.
    */
-  'backups:download': channel<typeof backupNameSchema, { fileName: string; base64: string }>(backupNameSchema, exporting()),
+  'backups:download': channel<typeof backupNameSchema, { fileName: string; base64: string }>(backupNameSchema, exporting({ roles: ADMINISTRATORS })),
   /** What a restore would replace, before doing it. */
-  'backups:previewRestore': channel<typeof backupNameSchema, RestorePreview>(backupNameSchema, read()),
+  'backups:previewRestore': channel<typeof backupNameSchema, RestorePreview>(backupNameSchema, admin('view')),
   /** Restores a backup after backing up the current state, so the restore can be undone. */
-  'backups:restore': channel<typeof backupNameSchema, SessionStatus>(backupNameSchema, admin('restore')),
+  /** Restores a backup after backing up the current state, so the restore can be undone; a damaged caseload is restored from the lock screen with an administrator's passphrase (issue 13). */
+  'backups:restore': channel<typeof backupRestoreSchema, SessionStatus>(backupRestoreSchema, admin('restore')),
 } as const

@@ -13,4 +13,6 @@ export const sessionChannels = {
   /** A forgotten passphrase: the recovery key unlocks and sets a new one. */
   'session:recover': channel<typeof recoverSchema, SessionStatus>(recoverSchema, write('security', { roles: EVERY_ROLE, allowedWhileLocked: true })),
   'session:setIdle': channel<typeof idleSchema, SessionStatus>(idleSchema, admin('security')),
+  /** A new recovery key, shown once; the old one stops working (issue 13). */
+  'session:rotateRecoveryKey': channel<typeof emptyRequest, { recoveryKey: string }>(emptyRequest, admin('security')),
 } as const

@@ -16,11 +16,11 @@ export interface SessionUser {
 
 /** What the lock screen needs to know before anything is unlocked: no patient data in it. */
 export type SessionStatus =
-  | { state: 'new' }
-  | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number }
+  | { state: 'new'; notice?: string }
+  | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number; notice?: string }
   | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number; migration?: MigrationNotice }
   | { state: 'in_use'; message: string }
-  | { state: 'damaged'; message: string; backups: BackupInfo[] }
+  | { state: 'damaged'; message: string; backups: BackupInfo[]; administrators?: SessionUser[] }
 
 /**
  * Set on the unlocked status when this unlock updated the caseload's database (after a backup): the
@@ -56,6 +56,12 @@ export interface AuditVerificationDto {
   isIntact: boolean
   checked: number
   firstBrokenId: number | null
+  /** Why it is not intact (issue 13): the hash chain, a signature, a cut-off tail, or the accounts' keys. */
+  problem: 'chain' | 'signature' | 'tail_cut' | 'keys' | null
+  /** Entries from before signing began. */
+  unsigned: number
+  /** The root administrator key's id, to compare with a copy kept elsewhere. */
+  rootKeyId: string | null
 }
 
 export interface BackupInfo {

@@ -19,3 +19,10 @@ export const auditQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(5000).optional(),
 })
 export const backupNameSchema = z.strictObject({ fileName: z.string().regex(/^[A-Za-z0-9._-]+\.db$/, { message: 'error.invalid' }).max(200) })
+/** Restoring over a damaged caseload needs an administrator's passphrase (issue 13 item 5). */
+export const backupRestoreSchema = z.strictObject({
+  fileName: backupNameSchema.shape.fileName,
+  adminUserId: z.string().min(1).max(100).optional(),
+  adminPassphrase: z.string().min(1, { message: 'error.required' }).max(1024).optional(),
+})
+export const userRemoveSchema = z.strictObject({ userId: z.string().min(1).max(100) })

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto'
-import type { AuditAction } from '../../../shared/domain/session'
+import { createHash, type KeyObject } from 'node:crypto'
 import type { Db } from '../db/openDatabase'
+import { signText, verifyText } from '../security/accountKeys'
+import { anchorText, type AuditAnchor, type TrustedKeys } from '../security/keyStore'
 
+import type { AuditAction } from '../../../shared/domain/session'
 export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/session'
 
 export interface AuditEntry {
@@ -16,9 +18,17 @@ export interface AuditEntry {
   detail: string
   prevHash: string
   hash: string
+  keyId: string
+  signature: string
 }
 
-export type AuditInput = Omit<AuditEntry, 'id' | 'prevHash' | 'hash'>
+export type AuditInput = Omit<AuditEntry, 'id' | 'prevHash' | 'hash' | 'keyId' | 'signature'>
+
+/** The acting account's signing key (issue 13 item 3). */
+export interface AuditSigner {
+  keyId: string
+  sign: KeyObject
+}
 
 interface AuditRow {
   id: number
@@ -32,16 +42,24 @@ interface AuditRow {
   detail: string
   prev_hash: string
   hash: string
+  key_id: string
+  signature: string
 }
 
 const GENESIS = '0'.repeat(64)
 
-/** The row's hash covers every field and the previous hash: changing either breaks the chain. */
-function hashOf(prevHash: string, e: AuditInput & { id: number }): string {
+/**
+ * The row's hash covers every field, the signing key's id and the previous hash: changing any breaks
+ * the chain. Rows from before signing (no key id) were hashed without it.
+ */
+function hashOf(prevHash: string, e: AuditInput & { id: number; keyId: string }): string {
+  const fields = [e.id, prevHash, e.at, e.userId, e.userName, e.action, e.channel, e.entity, e.entityId, e.detail]
   return createHash('sha256')
-    .update(JSON.stringify([e.id, prevHash, e.at, e.userId, e.userName, e.action, e.channel, e.entity, e.entityId, e.detail]))
+    .update(JSON.stringify(e.keyId ? [...fields, e.keyId] : fields))
     .digest('hex')
 }
+
+const signedText = (hash: string) => `overturn-audit:${hash}`
 
 const toEntry = (r: AuditRow): AuditEntry => ({
   id: r.id,
@@ -55,6 +73,8 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   detail: r.detail,
   prevHash: r.prev_hash,
   hash: r.hash,
+  keyId: r.key_id,
+  signature: r.signature,
 })
 
 export interface AuditQuery {
@@ -68,15 +88,27 @@ export interface AuditQuery {
 export interface AuditVerification {
   isIntact: boolean
   checked: number
-  /** The first row whose content, link or position does not match (an edit, insertion or deletion). */
+  /** The first row whose content, link, position or signature does not match (an edit, insertion or deletion). */
   firstBrokenId: number | null
+  /** Why it is not intact: the chain, a signature, a cut-off tail (an anchor), or the accounts' keys. */
+  problem: 'chain' | 'signature' | 'tail_cut' | 'keys' | null
+  /** Rows written before signing began (they are only hash-chained). */
+  unsigned: number
+  /** The root administrator key's id, to compare with a copy kept elsewhere. */
+  rootKeyId: string | null
 }
 
-/** The append-only, hash-chained audit trail. */
-export function createAuditLog(db: Db) {
+/** What verify checks the trail against: the certified keys and the anchored heads, from the key store. */
+export interface AuditTrust {
+  trusted: TrustedKeys
+  anchors: Record<string, AuditAnchor>
+}
+
+/** The append-only, hash-chained audit trail; each entry signed by the account that acted. */
+export function createAuditLog(db: Db, signer?: AuditSigner) {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
-  const insert = db.prepare(`INSERT INTO audit_log (id, at, user_id, user_name, action, channel, entity, entity_id, detail, prev_hash, hash)
-    VALUES (@id, @at, @userId, @userName, @action, @channel, @entity, @entityId, @detail, @prevHash, @hash)`)
+  const insert = db.prepare(`INSERT INTO audit_log (id, at, user_id, user_name, action, channel, entity, entity_id, detail, prev_hash, hash, key_id, signature)
+    VALUES (@id, @at, @userId, @userName, @action, @channel, @entity, @entityId, @detail, @prevHash, @hash, @keyId, @signature)`)
   const all = db.prepare('SELECT * FROM audit_log ORDER BY id')
 
   return {
@@ -86,8 +118,16 @@ export function createAuditLog(db: Db) {
         const previous = last.get() as { id: number; hash: string } | undefined
         const id = (previous?.id ?? 0) + 1
         const prevHash = previous?.hash ?? GENESIS
-        insert.run({ ...input, id, prevHash, hash: hashOf(prevHash, { ...input, id }) })
+        const keyId = signer?.keyId ?? ''
+        const hash = hashOf(prevHash, { ...input, id, keyId })
+        insert.run({ ...input, id, prevHash, hash, keyId, signature: signer ? signText(signer.sign, signedText(hash)) : '' })
       })()
+    },
+
+    /** The newest entry's id and hash (what an anchor records). */
+    head(): { id: number; hash: string } {
+      const row = last.get() as { id: number; hash: string } | undefined
+      return row ?? { id: 0, hash: GENESIS }
     },
 
     list(query: AuditQuery = {}): AuditEntry[] {
@@ -109,21 +149,48 @@ export function createAuditLog(db: Db) {
       return (db.prepare(sql).all(params) as AuditRow[]).map(toEntry)
     },
 
-    /** Recomputes every hash and link; ids must run 1, 2, 3… so a deleted row shows as a gap. */
-    verify(): AuditVerification {
+    /**
+     * Recomputes every hash and link (ids must run 1, 2, 3… so a deleted row shows as a gap), checks
+     * every signature against the acting account's certified keys (once signing began, an unsigned row
+     * is a break), and checks that every account's anchored head is still in the chain, so a tail cut
+     * off after that account last saw it shows. Without `trust` only the chain is checked.
+     */
+    verify(trust?: AuditTrust): AuditVerification {
+      const rootKeyId = trust?.trusted.rootKeyId ?? null
+      const broken = (problem: AuditVerification['problem'], firstBrokenId: number | null, checked: number, unsigned: number): AuditVerification => ({ isIntact: false, checked, firstBrokenId, problem, unsigned, rootKeyId })
+      if (trust && trust.trusted.problems.length > 0) return broken('keys', null, 0, 0)
       let prevHash = GENESIS
       let expectedId = 1
       let checked = 0
+      let unsigned = 0
+      let signingBegan = false
+      const seen = new Map<number, string>()
       for (const row of all.iterate() as IterableIterator<AuditRow>) {
         const entry = toEntry(row)
-        if (entry.id !== expectedId || entry.prevHash !== prevHash || entry.hash !== hashOf(prevHash, entry)) {
-          return { isIntact: false, checked, firstBrokenId: entry.id }
+        if (entry.id !== expectedId || entry.prevHash !== prevHash || entry.hash !== hashOf(prevHash, entry)) return broken('chain', entry.id, checked, unsigned)
+        if (trust) {
+          if (!entry.keyId) {
+            if (signingBegan) return broken('signature', entry.id, checked, unsigned)
+            unsigned++
+          } else {
+            signingBegan = true
+            const publicKey = trust.trusted.keys.get(entry.userId)?.get(entry.keyId)
+            if (!publicKey || !verifyText(publicKey, signedText(entry.hash), entry.signature)) return broken('signature', entry.id, checked, unsigned)
+          }
         }
+        seen.set(entry.id, entry.hash)
         prevHash = entry.hash
         expectedId++
         checked++
       }
-      return { isIntact: true, checked, firstBrokenId: null }
+      if (trust) {
+        for (const [userId, anchor] of Object.entries(trust.anchors)) {
+          const publicKey = trust.trusted.keys.get(userId)?.get(anchor.keyId)
+          if (!publicKey || !verifyText(publicKey, anchorText(userId, anchor), anchor.signature)) return broken('keys', null, checked, unsigned)
+          if (anchor.id > 0 && seen.get(anchor.id) !== anchor.hash) return broken('tail_cut', seen.has(anchor.id) ? anchor.id : expectedId, checked, unsigned)
+        }
+      }
+      return { isIntact: true, checked, firstBrokenId: null, problem: null, unsigned, rootKeyId }
     },
   }
 }

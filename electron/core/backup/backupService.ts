@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupInfo } from '../../../shared/domain/session'
 import { openDatabase, type Db } from '../db/openDatabase'
 import { AppError } from '../errors'
+import { syncFile, syncFolder, writeFileDurably } from '../security/durableFile'
 
 export const BACKUP_FOLDER = 'backups'
 const NAME = /^overturn-(\d{8}T\d{6}Z)-([a-z-]+)\.db$/
@@ -23,11 +24,37 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
 }
 
+/** What a backup refers to beside its database, written next to it as `<backup>.json` (no patient data). */
+export interface BackupManifest {
+  /** `<caseId>/<storedName>` of every attachment the backup's rows name (kept in backups/attachments). */
+  files: string[]
+  /** Rows whose file was already missing when the backup was made (they come back as missing). */
+  missing?: string[]
+  /** The audit trail's head when the backup was made: a backup whose trail was cut short shows against it. */
+  auditHead: { id: number; hash: string }
+}
+
+export const manifestPath = (dataDir: string, fileName: string) => join(dataDir, BACKUP_FOLDER, `${fileName}.json`)
+
+export function readManifest(dataDir: string, fileName: string): BackupManifest | null {
+  try {
+    return JSON.parse(readFileSync(manifestPath(dataDir, fileName), 'utf8')) as BackupManifest
+  } catch {
+    return null
+  }
+}
+
+/** Attachment rows of a database, as `<caseId>/<storedName>`. */
+export function attachmentFilesOf(db: Db): string[] {
+  return (db.prepare('SELECT case_id AS caseId, stored_name AS storedName FROM attachments').all() as { caseId: number; storedName: string }[]).map((r) => `${r.caseId}/${r.storedName}`)
+}
+
 /**
  * Makes a consistent copy with VACUUM INTO (it keeps the encryption, unlike the backup API:
  * anchors-ecosystem-security F9), opens the copy with the same key and runs integrity_check, and only
- * then renames it into place: a backup that is listed is a backup that opens. Attachments are stored by
- * content hash, so the backups folder keeps one shared mirror of them.
+ * then renames it into place: a backup that is listed is a backup that opens. The attachments its rows
+ * name are copied (still encrypted) into one shared mirror, `backups/attachments`, and listed with the
+ * audit trail's head in the backup's manifest (issue 13 item 2).
  */
 export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; reason: BackupReason; now: Date }): BackupInfo {
   const folder = join(options.dataDir, BACKUP_FOLDER)
@@ -36,16 +63,41 @@ export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; r
   const partial = join(folder, `${fileName}.partial`)
   rmSync(partial, { force: true })
   db.prepare('VACUUM INTO ?').run(partial)
+  // One open of the copy: its integrity, and the rows as they are in it (VACUUM INTO ran in one read transaction).
   const copy = openDatabase(partial, options.key, { readonly: true })
+  let files: { list: string[]; head: { id: number; hash: string } }
   try {
     const check = copy.pragma('integrity_check', { simple: true })
     if (check !== 'ok') throw new AppError('internal', 'error.backupCheckFailed')
+    const has = (table: string) => Boolean(copy.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table))
+    const head = has('audit_log') ? (copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) : undefined
+    files = { list: has('attachments') ? attachmentFilesOf(copy) : [], head: head ?? { id: 0, hash: '' } }
   } finally {
     copy.close()
   }
+  const mirror = join(folder, 'attachments')
+  const copied: string[] = []
+  const missing: string[] = []
+  for (const file of files.list) {
+    const source = join(options.dataDir, 'attachments', file)
+    const target = join(mirror, file)
+    if (!existsSync(target)) {
+      // A row whose file was already gone: the backup is still made, and says so in its manifest.
+      if (!existsSync(source)) {
+        missing.push(file)
+        continue
+      }
+      mkdirSync(join(target, '..'), { recursive: true })
+      copyFileSync(source, `${target}.partial`)
+      renameSync(`${target}.partial`, target)
+    }
+    copied.push(file)
+  }
+  writeFileDurably(manifestPath(options.dataDir, fileName), JSON.stringify({ files: copied, missing, auditHead: files.head } satisfies BackupManifest))
+  // On disk before it is listed (VACUUM INTO does not sync its target), then the rename itself.
+  syncFile(partial)
   renameSync(partial, join(folder, fileName))
-  const attachments = join(options.dataDir, 'attachments')
-  if (existsSync(attachments)) cpSync(attachments, join(folder, 'attachments'), { recursive: true, force: false, errorOnExist: false })
+  syncFolder(folder)
   return listBackups(options.dataDir).find((b) => b.fileName === fileName)!
 }
 
@@ -72,9 +124,59 @@ export function rotateBackups(dataDir: string, now: Date): string[] {
     }
     if (!keep.has(backup.fileName)) {
       rmSync(join(dataDir, BACKUP_FOLDER, backup.fileName), { force: true })
+      rmSync(manifestPath(dataDir, backup.fileName), { force: true })
       removed.push(backup.fileName)
     }
   }
+  if (removed.length > 0) pruneBackupAttachments(dataDir)
+  return removed
+}
+
+/**
+ * Removes attachment copies no remaining backup names (issue 13 item 2). A backup without a manifest
+ * (made before manifests existed) could name any of them, so then nothing is removed.
+ */
+export function pruneBackupAttachments(dataDir: string): number {
+  const mirror = join(dataDir, BACKUP_FOLDER, 'attachments')
+  if (!existsSync(mirror)) return 0
+  const wanted = new Set<string>()
+  for (const backup of listBackups(dataDir)) {
+    const manifest = readManifest(dataDir, backup.fileName)
+    if (!manifest) return 0
+    for (const file of manifest.files) wanted.add(file)
+  }
+  let removed = 0
+  for (const caseFolder of readdirSync(mirror)) {
+    for (const name of readdirSync(join(mirror, caseFolder))) {
+      if (wanted.has(`${caseFolder}/${name}`)) continue
+      rmSync(join(mirror, caseFolder, name), { force: true })
+      removed++
+    }
+    if (readdirSync(join(mirror, caseFolder)).length === 0) rmSync(join(mirror, caseFolder), { recursive: true, force: true })
+  }
+  return removed
+}
+
+/**
+ * At start: what an interrupted backup or restore left behind (`.partial` copies, a `.restoring`
+ * database, attachment folders mid-swap, temp files of interrupted attachment writes). None of it was
+ * ever listed or in use, so removing it loses nothing.
+ */
+export function cleanInterrupted(dataDir: string): string[] {
+  const removed: string[] = []
+  const drop = (path: string) => {
+    rmSync(path, { recursive: true, force: true })
+    removed.push(path)
+  }
+  const backups = join(dataDir, BACKUP_FOLDER)
+  if (existsSync(backups)) for (const name of readdirSync(backups)) if (name.endsWith('.partial')) drop(join(backups, name))
+  const mirror = join(backups, 'attachments')
+  if (existsSync(mirror)) for (const c of readdirSync(mirror)) for (const name of readdirSync(join(mirror, c))) if (name.endsWith('.partial')) drop(join(mirror, c, name))
+  for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+    if (name.endsWith('.restoring') || name === 'attachments.restoring' || name.startsWith('attachments.replaced-') || /\.\d+\.tmp$/.test(name)) drop(join(dataDir, name))
+  }
+  const attachments = join(dataDir, 'attachments')
+  if (existsSync(attachments)) for (const c of readdirSync(attachments)) for (const name of readdirSync(join(attachments, c))) if (/\.\d+\.tmp$/.test(name)) drop(join(attachments, c, name))
   return removed
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { KEYSTORE_FILE } from '../security/keyStore'
-import { BACKUP_FOLDER } from './backupService'
+import { BACKUP_FOLDER, readManifest } from './backupService'
 
 /**
  * One backup as a ZIP to keep off the machine: `overturn.db` (still encrypted), `keystore.json` (the
@@ -14,7 +14,11 @@ export async function packBackup(dataDir: string, fileName: string): Promise<Buf
   zip.file('overturn.db', readFileSync(join(dataDir, BACKUP_FOLDER, fileName)))
   zip.file(KEYSTORE_FILE, readFileSync(join(dataDir, KEYSTORE_FILE)))
   const attachments = join(dataDir, BACKUP_FOLDER, 'attachments')
-  if (existsSync(attachments)) {
+  // The attachments this backup names (its manifest); a backup from before manifests takes the whole mirror.
+  const manifest = readManifest(dataDir, fileName)
+  if (manifest) {
+    for (const file of manifest.files) if (existsSync(join(attachments, file))) zip.file(`attachments/${file}`, readFileSync(join(attachments, file)))
+  } else if (existsSync(attachments)) {
     for (const entry of readdirSync(attachments, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue
       const full = join(entry.parentPath, entry.name)

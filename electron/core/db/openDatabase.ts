@@ -18,10 +18,14 @@ export function applyKey(db: Db, key: Buffer): void {
  * `synchronous` drifts back to NORMAL when an existing WAL database is reopened
  * (anchors-ecosystem-security F10), and foreign keys are off by default in SQLite.
  * With a key, a wrong key fails here ("file is not a database") and nothing is read.
+ * `temp_store = MEMORY`: SQLite3MultipleCiphers does not encrypt temporary files, and large sorts,
+ * index builds and VACUUM would otherwise spill plaintext pages into the system temp folder
+ * (STACK.md, November 2026; issue 13 item 1). It is set before anything else can need a temp file.
  */
 export function openDatabase(file: string, key?: Buffer, options: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false })
   try {
+    db.pragma('temp_store = MEMORY')
     if (key) applyKey(db, key)
     db.prepare('SELECT COUNT(*) FROM sqlite_master').get()
     if (!options.readonly) db.pragma('journal_mode = WAL')

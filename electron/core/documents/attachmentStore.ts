@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../../../shared/domain/documents'
 import { AppError } from '../errors'
@@ -43,6 +43,18 @@ const HKDF_INFO = 'overturn-attachments'
 export function deriveAttachmentKey(dataKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), HKDF_INFO, 32))
 }
+
+/**
+ * Stored names are a keyed hash of the content (HMAC-SHA256 under a key derived from the data key,
+ * info 'overturn-attachment-names'; issue 13 item 6): the name still identifies the content for the
+ * integrity check, but nobody without the key can tell from a file name that a known document is there.
+ */
+export function deriveNameKey(dataKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'overturn-attachment-names', 32))
+}
+
+export const keyedName = (nameKey: Buffer | null, sha256: string, ext: string) => `${nameKey ? createHmac('sha256', nameKey).update(sha256).digest('hex') : sha256}${ext}`
+const extOf = (storedName: string) => storedName.slice(storedName.lastIndexOf('.'))
 
 export function encryptAttachment(fileKey: Buffer, storedName: string, plain: Buffer): Buffer {
   const iv = randomBytes(IV_BYTES)
@@ -93,7 +105,7 @@ export interface StoredFile {
 }
 
 /**
- * Files under `<dataDir>/attachments/<caseId>/<sha256><ext>`. Names come from the content hash, so a
+ * Files under `<dataDir>/attachments/<caseId>/<keyed hash><ext>`. Names come from the content hash, so a
  * user's file name can never reach the file system, and the same file is stored once per case. With
  * the caseload's data key, contents are encrypted at rest (see ENCRYPTED_MAGIC); the recorded size and
  * sha256 are always those of the plaintext.
@@ -101,6 +113,8 @@ export interface StoredFile {
 export function createAttachmentStore(dataDir: string, dataKey?: Buffer) {
   const folder = (caseId: number) => caseFolder(dataDir, caseId)
   const fileKey = dataKey ? deriveAttachmentKey(dataKey) : null
+  const nameKey = dataKey ? deriveNameKey(dataKey) : null
+  const altered = () => new AppError('conflict', 'documents.error.fileAltered')
 
   return {
     /** Checks size and type and names the file; writes nothing. */
@@ -110,7 +124,7 @@ export function createAttachmentStore(dataDir: string, dataKey?: Buffer) {
       const kind = detectAttachmentKind(bytes)
       if (!kind) throw new AppError('validation', 'documents.error.fileType', { file: 'documents.error.fileType' })
       const sha256 = createHash('sha256').update(bytes).digest('hex')
-      return { kind, mime: TYPES[kind].mime, sizeBytes: bytes.length, sha256, storedName: `${sha256}${TYPES[kind].ext}` }
+      return { kind, mime: TYPES[kind].mime, sizeBytes: bytes.length, sha256, storedName: keyedName(nameKey, sha256, TYPES[kind].ext) }
     },
     /** Writes an inspected file atomically (temp name, then rename). */
     write(caseId: number, file: StoredFile, bytes: Buffer): void {
@@ -120,16 +134,66 @@ export function createAttachmentStore(dataDir: string, dataKey?: Buffer) {
       writeFileSync(temp, fileKey ? encryptAttachment(fileKey, file.storedName, bytes) : bytes)
       renameSync(temp, target)
     },
-    /** The plaintext bytes; a plain file (stored before the caseload was encrypted) is read as is. */
+    /**
+     * The plaintext bytes, checked on every read (issue 13 item 6): with a key, the file must carry the
+     * encryption header, pass the authentication tag, and hash back to its own keyed name; anything
+     * else is "altered or damaged" and never served. Without a key (tests, the CLI) files are plain
+     * and only the content hash is checked.
+     */
     read(caseId: number, storedName: string): Buffer {
-      const stored = readFileSync(join(folder(caseId), storedName))
-      if (!isEncryptedAttachment(stored)) return stored
-      if (!fileKey) throw new AppError('internal', 'documents.error.fileUnreadable')
-      try {
-        return decryptAttachment(fileKey, storedName, stored)
-      } catch {
-        throw new AppError('internal', 'documents.error.fileUnreadable')
+      const path = join(folder(caseId), storedName)
+      if (!existsSync(path)) throw new AppError('not_found', 'documents.error.fileMissing')
+      const stored = readFileSync(path)
+      let plain: Buffer
+      if (fileKey) {
+        if (!isEncryptedAttachment(stored)) throw altered()
+        try {
+          plain = decryptAttachment(fileKey, storedName, stored)
+        } catch {
+          throw altered()
+        }
+      } else {
+        if (isEncryptedAttachment(stored)) throw new AppError('internal', 'documents.error.fileUnreadable')
+        plain = stored
       }
+      const sha256 = createHash('sha256').update(plain).digest('hex')
+      if (keyedName(nameKey, sha256, extOf(storedName)) !== storedName) throw altered()
+      return plain
+    },
+    /**
+     * Moves one stored file to the current key and name (after a data-key rotation, or from the older
+     * `<sha256><ext>` names): decrypts with whichever known key wrote it, checks the content against the
+     * recorded sha256, writes it under the current key and keyed name. Answers the new name, or null when
+     * the file is already current or cannot be found (left for the integrity report).
+     */
+    rehome(caseId: number, storedName: string, sha256: string, olderKeys: Buffer[]): string | null {
+      const target = keyedName(nameKey, sha256, extOf(storedName))
+      if (target === storedName) return null
+      const source = join(folder(caseId), storedName)
+      if (!existsSync(source)) return existsSync(join(folder(caseId), target)) ? target : null
+      const stored = readFileSync(source)
+      let plain: Buffer | null = null
+      if (!isEncryptedAttachment(stored)) plain = stored
+      else {
+        for (const key of [dataKey, ...olderKeys].filter((k): k is Buffer => Boolean(k))) {
+          try {
+            plain = decryptAttachment(deriveAttachmentKey(key), storedName, stored)
+            break
+          } catch {
+            // Not this generation's key: try the next.
+          }
+        }
+      }
+      if (!plain || createHash('sha256').update(plain).digest('hex') !== sha256) return null
+      const temp = join(folder(caseId), `${target}.${process.pid}.tmp`)
+      writeFileSync(temp, fileKey ? encryptAttachment(fileKey, target, plain) : plain)
+      renameSync(temp, join(folder(caseId), target))
+      return target
+    },
+    /** Removes files of a case folder that no row names (left by an interrupted re-home or write). */
+    sweep(caseId: number, keep: Set<string>): void {
+      if (!existsSync(folder(caseId))) return
+      for (const name of readdirSync(folder(caseId))) if (!keep.has(name)) rmSync(join(folder(caseId), name), { force: true })
     },
     remove(caseId: number, storedName: string): void {
       rmSync(join(folder(caseId), storedName), { force: true })

@@ -36,6 +36,8 @@ export interface DocumentModuleDeps {
   getCase: (caseId: number) => CaseDetail
   /** The caseload's data key: attachments are then encrypted at rest (see attachmentStore). */
   key?: Buffer
+  /** Earlier data keys: files still under one of them are moved to the current key at start. */
+  olderKeys?: Buffer[]
   /** Who is exporting or marking sent (recorded on packet exports). */
   currentAdvocateId?: () => number | null
   /** Sets the case's appeal filing day through the case service; called inside a transaction. */
@@ -53,6 +55,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
   const letters = createLetterRepository(db)
   const settings = createSettingsRepository(db)
   const store = createAttachmentStore(deps.dataDir, deps.key)
+  rehomeAttachments(db, store, deps.olderKeys ?? [])
   const nowIso = () => deps.now().toISOString()
   const today = () => localDayOf(deps.now())
 
@@ -285,3 +288,28 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
   }
 }
 export type DocumentModule = ReturnType<typeof createDocumentModule>
+
+/**
+ * Brings every stored file to the current key and keyed name (issue 13 items 4 and 6): after a rotation
+ * of the data key, after a restore of an older backup, and once for files named by their plain sha256.
+ * Each file is written under its new name first, then its row is updated, then the old file goes, so an
+ * interruption leaves a row that still names a readable file; a later start finishes the job.
+ */
+export function rehomeAttachments(db: Db, store: ReturnType<typeof createAttachmentStore>, olderKeys: Buffer[]): number {
+  const rows = db.prepare('SELECT id, case_id AS caseId, stored_name AS storedName, sha256 FROM attachments').all() as { id: number; caseId: number; storedName: string; sha256: string }[]
+  const update = db.prepare('UPDATE attachments SET stored_name = ? WHERE id = ?')
+  let moved = 0
+  const touched = new Set<number>()
+  for (const row of rows) {
+    const target = store.rehome(row.caseId, row.storedName, row.sha256, olderKeys)
+    if (!target) continue
+    update.run(target, row.id)
+    touched.add(row.caseId)
+    moved++
+  }
+  for (const caseId of touched) {
+    const keep = new Set(db.prepare('SELECT stored_name FROM attachments WHERE case_id = ?').pluck().all(caseId) as string[])
+    store.sweep(caseId, keep)
+  }
+  return moved
+}

@@ -30,26 +30,61 @@ export interface FunderReportModel {
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
 const dollars = (value: number) => value.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 })
-const count = (n: number) => (n > 0 && n < SMALL_CELL ? `fewer than ${SMALL_CELL}` : String(n))
+/** A count a person could be picked out of (1 to 4); zero is safe to show. */
+const isSmall = (n: number) => n > 0 && n < SMALL_CELL
+const count = (n: number) => (isSmall(n) ? `fewer than ${SMALL_CELL}` : String(n))
+const NOT_SHOWN = 'not shown'
+
+/**
+ * Complementary suppression (issue 13 item 8): when exactly one count of a group is hidden and the
+ * group's total is shown, the hidden one is the total minus the rest; so the smallest other non-zero
+ * count is hidden too. Answers the indexes to hide.
+ */
+export function suppressedIndexes(counts: number[]): Set<number> {
+  const hidden = new Set(counts.flatMap((n, i) => (isSmall(n) ? [i] : [])))
+  if (hidden.size === 1) {
+    const next = counts.map((n, i) => ({ n, i })).filter(({ n, i }) => n > 0 && !hidden.has(i)).sort((a, b) => a.n - b.n)[0]
+    if (next) hidden.add(next.i)
+  }
+  return hidden
+}
 
 function rateTable(title: string, first: string, rows: RateRow[], label: (key: string) => string): FunderTable {
+  // The rows of a table partition the period's decisions (shown in the summary): suppress across them.
+  const hidden = suppressedIndexes(rows.map((r) => r.decided))
   return {
     title,
     header: [first, 'Decisions on the merits', 'Overturned (fully or partly)', 'Overturn rate'],
-    rows: rows.map((row) => {
-      const isSmall = row.decided < SMALL_CELL
-      return [label(row.key), count(row.decided), isSmall ? '—' : String(row.overturned + row.partlyOverturned), isSmall ? '—' : percent(row.rate)]
+    rows: rows.map((row, i) => {
+      if (hidden.has(i)) return [label(row.key), isSmall(row.decided) ? count(row.decided) : NOT_SHOWN, '—', '—']
+      const overturned = row.overturned + row.partlyOverturned
+      // A rate over a known total gives both parts: hide it when either part is 1 to 4.
+      const partIsSmall = isSmall(overturned) || isSmall(row.decided - overturned)
+      return [label(row.key), count(row.decided), partIsSmall ? (isSmall(overturned) ? count(overturned) : NOT_SHOWN) : String(overturned), partIsSmall ? '—' : percent(row.rate)]
     }),
   }
+}
+
+/** The summary's outcome counts, with complementary suppression against the decisions total. */
+function outcomeCells(totals: DashboardData['totals']) {
+  const parts = [totals.overturned, totals.partlyOverturned, totals.upheld]
+  const hidden = suppressedIndexes(parts)
+  const cell = (i: number) => (hidden.has(i) ? (isSmall(parts[i]) ? count(parts[i]) : NOT_SHOWN) : String(parts[i]))
+  const rateHidden = isSmall(totals.overturned + totals.partlyOverturned) || isSmall(totals.upheld)
+  return { overturned: cell(0), partly: cell(1), upheld: cell(2), rate: rateHidden ? '—' : percent(totals.rate) }
 }
 
 export function buildFunderReportModel(data: DashboardData, organization: string): FunderReportModel {
   const { totals } = data
   const openCases = data.openByStage.reduce((sum, s) => sum + s.count, 0)
+  const outcomes = outcomeCells(totals)
   const benchmarkRows = data.benchmarks.flatMap((comparison) => {
     const benchmark = findBenchmark(comparison.benchmarkId)
     if (!benchmark) return []
-    const ours = comparison.ourDecided < SMALL_CELL ? `${count(comparison.ourDecided)} decisions` : `${percent(comparison.ourRate)} of ${comparison.ourDecided}`
+    // A rate over 5 or more decisions still gives both parts: hidden when either is 1 to 4, as in the tables.
+    const part = Math.round((comparison.ourRate ?? 0) * comparison.ourDecided)
+    const hideRate = comparison.ourDecided < SMALL_CELL || isSmall(part) || isSmall(comparison.ourDecided - part)
+    const ours = hideRate ? `${count(comparison.ourDecided)} decisions` : `${percent(comparison.ourRate)} of ${comparison.ourDecided}`
     const measure = benchmark.measure === 'upheld_share' ? 'upheld' : 'overturned'
     return [[benchmark.labelEn, `${percent(benchmark.value)} ${measure}`, `${benchmark.source}, ${benchmark.year}`, ours]]
   })
@@ -59,16 +94,17 @@ export function buildFunderReportModel(data: DashboardData, organization: string
     period: `${data.range.from} to ${data.range.to}`,
     generatedOn: data.today,
     deidentifiedStatement:
-      'This report is de-identified. It contains no patient names, member IDs, dates of birth, case dates, contact notes or other free text: only counts, rates, medians and dollar totals for the period. Payer and staff names are left out, and any group of fewer than 5 decisions is shown as "fewer than 5" without a rate.',
+      'This report is de-identified. It contains no patient names, member IDs, dates of birth, case dates, contact notes or other free text: only counts, rates, medians and dollar totals for the period. Payer and staff names are left out, any count from 1 to 4 is shown as "fewer than 5" (with no rate that would reveal it), and where such a count could be worked out from a total, another count is left out too ("not shown").',
     summary: [
-      ['Open cases today', String(openCases)],
-      ['Cases closed in the period', String(totals.closedCases)],
-      ['Decisions on the merits', String(totals.decided)],
-      ['Overturned (fully)', String(totals.overturned)],
-      ['Partly overturned', String(totals.partlyOverturned)],
-      ['Upheld', String(totals.upheld)],
-      ['Withdrawn or dismissed', String(totals.withdrawn + totals.dismissed)],
-      ['Overturn rate', percent(totals.rate)],
+      // Totals too: no count from 1 to 4 anywhere in the report (issue 13 item 8).
+      ['Open cases today', count(openCases)],
+      ['Cases closed in the period', count(totals.closedCases)],
+      ['Decisions on the merits', count(totals.decided)],
+      ['Overturned (fully)', outcomes.overturned],
+      ['Partly overturned', outcomes.partly],
+      ['Upheld', outcomes.upheld],
+      ['Withdrawn or dismissed', count(totals.withdrawn + totals.dismissed)],
+      ['Overturn rate', outcomes.rate],
       ['Amount at stake in decided appeals', dollars(totals.atStake)],
       ['Amount recovered or approved', dollars(totals.recovered)],
     ],

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import type { ApplicantFacts, ImportRowReport } from '../../../shared/domain/screening'
 import { applicantFactsSchema } from '../../../shared/schemas/screeningSchemas'
+import { isFormulaLike } from '../../../shared/domain/csv'
 
 /** CSV columns, in export order; the import accepts them in any order, `first_name` and `last_name` required. */
 export const APPLICANT_CSV_COLUMNS = [
@@ -120,7 +121,7 @@ export function parseApplicantCsv(csv: string): ParsedApplicantCsv {
  */
 export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (isFormulaLike(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

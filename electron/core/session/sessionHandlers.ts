@@ -1,148 +1,61 @@
-import { renameSync } from 'node:fs'
-import { join } from 'node:path'
-import { appSessionChannels, contract, type ApiResult, type AppSessionChannel, type ParsedRequestOf } from '../../../shared/contract'
-import { createAuditLog } from '../audit/auditLog'
-import { BACKUP_FOLDER, createBackup, describeDatabase, listBackups } from '../backup/backupService'
-import { DATABASE_FILE } from '../createCore'
-import { fieldErrors } from '../dispatcher'
-import { AppError } from '../errors'
-import { addUser, changePassphrase, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../security/keyStore'
-import { packBackup } from '../backup/packBackup'
-import { restoreBackup } from '../backup/restore'
-import type { AppSession } from './appSession'
-import { mayCall } from './permissions'
+import { appSessionChannels, type AppSessionChannel, type ParsedRequestOf } from '../../../shared/contract'
+import type { AuditEntryDto, AuditVerificationDto, BackupInfo, RestorePreview, SessionStatus, SessionUser, SetupResult } from '../../../shared/domain/session'
+import type { AuditAction, AuditQuery } from '../audit/auditLog'
 
 type SessionChannel = AppSessionChannel
+/** Channels the app session answers itself (lock, accounts, audit trail, backups); their policies are in the contract. */
 export const isSessionChannel = (channel: string): channel is SessionChannel => Object.hasOwn(appSessionChannels, channel)
 
-
-function requireUnlocked(session: AppSession) {
-  const { core, user, dataKey } = session
-  if (!core || !user || !dataKey) throw new AppError('locked', 'error.locked')
-  return { core, user, dataKey }
+/**
+ * The session as its handlers see it (issue 11 item 2): a narrow port of unlock, lock, the current
+ * actor and what is done with the key, implemented by appSession.ts. Handlers never hold the key.
+ */
+export interface SessionPort {
+  status(): SessionStatus
+  setup(displayName: string, passphrase: string): SetupResult
+  unlock(userId: string, passphrase: string): SessionStatus
+  recover(userId: string, recoveryKey: string, newPassphrase: string): SessionStatus
+  lock(): SessionStatus
+  actor(): SessionUser | null
+  audit(action: AuditAction, fields?: { channel?: string; entity?: string; entityId?: string; detail?: string }): void
+  setIdle(minutes: number): SessionStatus
+  addAccount(input: { displayName: string; role: SessionUser['role']; passphrase: string }): SessionUser
+  changePassphrase(currentPassphrase: string, newPassphrase: string): SessionStatus
+  removeAccount(userId: string): SessionStatus
+  rotateRecoveryKey(): { recoveryKey: string }
+  listAudit(query: AuditQuery): AuditEntryDto[]
+  verifyAudit(): AuditVerificationDto
+  listBackups(): BackupInfo[]
+  createBackup(): BackupInfo
+  downloadBackup(fileName: string): Promise<{ fileName: string; base64: string }>
+  previewRestore(fileName: string): RestorePreview
+  restore(fileName: string, admin?: { userId: string; passphrase: string }): SessionStatus
 }
 
-const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRequestOf<C>) => unknown } = {
-  'session:status': (session) => session.status(),
-  'session:setup': (session, { displayName, passphrase }) => session.setup(displayName, passphrase),
-  'session:unlock': (session, { userId, passphrase }) => session.unlock(userId, passphrase),
-  'session:lock': (session) => session.lock(),
-  'session:recover': (session, { userId, recoveryKey, newPassphrase }) => {
-    const keys = readKeyStore(session.dataDir)
-    const key = unlockWithRecoveryKey(keys, recoveryKey)
-    const who = keys.users.find((u) => u.id === userId)
-    if (!key || !who) throw new AppError('forbidden', 'error.wrongRecoveryKey')
-    changePassphrase(keys, userId, key, newPassphrase)
-    writeKeyStore(session.dataDir, keys)
-    session.openWith(key, keys.users.find((u) => u.id === userId)!)
-    session.audit('security', { detail: 'passphrase reset with the recovery key' })
-    return session.status()
-  },
-  'session:setIdle': (session, { idleLockMinutes }) => {
-    requireUnlocked(session)
-    const keys = readKeyStore(session.dataDir)
-    keys.settings.idleLockMinutes = idleLockMinutes
-    writeKeyStore(session.dataDir, keys)
-    session.audit('security', { detail: `idle lock set to ${idleLockMinutes} minutes` })
-    return session.status()
-  },
-  'users:create': (session, { displayName, role, passphrase }) => {
-    const { dataKey } = requireUnlocked(session)
-    const keys = readKeyStore(session.dataDir)
-    const created = addUser(keys, dataKey, { displayName, role, passphrase })
-    writeKeyStore(session.dataDir, keys)
-    session.audit('create', { entity: 'user', entityId: created.id, detail: `role ${role}` })
-    return { id: created.id, displayName: created.displayName, role: created.role }
-  },
-  'users:changePassphrase': (session, { currentPassphrase, newPassphrase }) => {
-    const { user, dataKey } = requireUnlocked(session)
-    const keys = readKeyStore(session.dataDir)
-    if (!unlockWithPassphrase(keys, user.id, currentPassphrase)) throw new AppError('validation', 'error.validation', { currentPassphrase: 'error.wrongPassphrase' })
-    changePassphrase(keys, user.id, dataKey, newPassphrase)
-    writeKeyStore(session.dataDir, keys)
-    session.audit('security', { entity: 'user', entityId: user.id, detail: 'passphrase changed' })
-    return session.status()
-  },
-  'audit:list': (session, query) => {
-    const { core } = requireUnlocked(session)
-    return createAuditLog(core.db)
-      .list({ ...query, action: query.action as never })
-      .map(({ id, at, userName, action, channel, entity, entityId, detail }) => ({ id, at, userName, action, channel, entity, entityId, detail }))
-  },
-  'audit:verify': (session) => {
-    const { core } = requireUnlocked(session)
-    const result = createAuditLog(core.db).verify()
-    session.audit('security', { detail: `audit trail verified: ${result.isIntact ? 'intact' : `broken at ${result.firstBrokenId}`}` })
-    return result
-  },
-  'backups:list': (session) => (requireUnlocked(session), listBackups(session.dataDir)),
-  'backups:create': (session) => {
-    const { core, dataKey } = requireUnlocked(session)
-    const backup = createBackup(core.db, { dataDir: session.dataDir, key: dataKey, reason: 'manual', now: session.now() })
-    session.audit('backup', { detail: backup.fileName })
-    return backup
-  },
-  'backups:download': async (session, { fileName }) => {
-    requireUnlocked(session)
-    if (!listBackups(session.dataDir).some((b) => b.fileName === fileName)) throw new AppError('not_found', 'error.notFound.backup')
-    const zip = await packBackup(session.dataDir, fileName)
-    session.audit('export', { detail: `backup ${fileName} downloaded` })
-    return { fileName: fileName.replace(/\.db$/, '.zip'), base64: zip.toString('base64') }
-  },
-  'backups:previewRestore': (session, { fileName }) => {
-    const { core, dataKey } = requireUnlocked(session)
-    const backup = listBackups(session.dataDir).find((b) => b.fileName === fileName)
-    if (!backup) throw new AppError('not_found', 'error.notFound.backup')
-    return {
-      backup,
-      current: { caseCount: core.caseload.info().caseCount, schemaVersion: core.caseload.info().schemaVersion },
-      fromBackup: describeDatabase(join(session.dataDir, BACKUP_FOLDER, fileName), dataKey),
-    }
-  },
-  'backups:restore': (session, { fileName }) => {
-    // Checked before anything is copied, audited or locked: a name that is not a listed backup changes nothing.
-    if (!listBackups(session.dataDir).some((b) => b.fileName === fileName)) throw new AppError('not_found', 'error.notFound.backup')
-    const rescue = session.damaged
-    if (rescue) {
-      // A damaged caseload: the damaged file is set aside (never deleted), then the backup goes in.
-      const databaseFile = join(session.dataDir, DATABASE_FILE)
-      renameSync(databaseFile, `${databaseFile}.damaged-${Date.now()}`)
-      restoreBackup(session.dataDir, join(session.dataDir, BACKUP_FOLDER, fileName), databaseFile, rescue.key)
-      session.openWith(rescue.key, rescue.user)
-      session.audit('restore', { detail: `restored ${fileName} over a damaged caseload` })
-      return session.status()
-    }
-    const { core, user, dataKey } = requireUnlocked(session)
-    const key = Buffer.from(dataKey)
-    const safety = createBackup(core.db, { dataDir: session.dataDir, key, reason: 'before-restore', now: session.now() })
-    session.audit('restore', { detail: `restoring ${fileName}; current state saved as ${safety.fileName}` })
-    session.lock()
-    try {
-      restoreBackup(session.dataDir, join(session.dataDir, BACKUP_FOLDER, fileName), join(session.dataDir, DATABASE_FILE), key)
-    } finally {
-      // A backup that fails its check leaves the current caseload in place: reopen it either way.
-      session.openWith(key, user)
-    }
-    session.audit('restore', { detail: `restored ${fileName}` })
-    return session.status()
-  },
+type Handlers = { [C in SessionChannel]: (port: SessionPort, request: ParsedRequestOf<C>) => unknown }
+
+const handlers: Handlers = {
+  'session:status': (port) => port.status(),
+  'session:setup': (port, { displayName, passphrase }) => port.setup(displayName, passphrase),
+  'session:unlock': (port, { userId, passphrase }) => port.unlock(userId, passphrase),
+  'session:lock': (port) => port.lock(),
+  'session:recover': (port, { userId, recoveryKey, newPassphrase }) => port.recover(userId, recoveryKey, newPassphrase),
+  'session:setIdle': (port, { idleLockMinutes }) => port.setIdle(idleLockMinutes),
+  'session:rotateRecoveryKey': (port) => port.rotateRecoveryKey(),
+  'users:create': (port, input) => port.addAccount(input),
+  'users:changePassphrase': (port, { currentPassphrase, newPassphrase }) => port.changePassphrase(currentPassphrase, newPassphrase),
+  'users:remove': (port, { userId }) => port.removeAccount(userId),
+  'audit:list': (port, query) => port.listAudit({ ...query, action: query.action as AuditQuery['action'] }),
+  'audit:verify': (port) => port.verifyAudit(),
+  'backups:list': (port) => port.listBackups(),
+  'backups:create': (port) => port.createBackup(),
+  'backups:download': (port, { fileName }) => port.downloadBackup(fileName),
+  'backups:previewRestore': (port, { fileName }) => port.previewRestore(fileName),
+  'backups:restore': (port, { fileName, adminUserId, adminPassphrase }) =>
+    port.restore(fileName, adminUserId && adminPassphrase ? { userId: adminUserId, passphrase: adminPassphrase } : undefined),
 }
 
-/** Validates with the contract's schema and answers like the core dispatcher does. */
-export async function handleSessionChannel(session: AppSession, channel: SessionChannel, request: unknown): Promise<ApiResult<unknown>> {
-  const parsed = contract[channel].request.safeParse(request ?? {})
-  if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'error.validation', fields: fieldErrors(parsed.error) } }
-  const isRescue = channel === 'backups:restore' && session.damaged !== null
-  // Who may call what, and what works while locked, is the channel's policy in the contract.
-  const { allowedWhileLocked } = contract[channel].policy
-  if (!allowedWhileLocked && !session.core && !isRescue) return { ok: false, error: { code: 'locked', message: 'error.locked' } }
-  if (!allowedWhileLocked && !isRescue && (!session.user || !mayCall(session.user.role, channel))) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
-  try {
-    const handler = handlers[channel] as (session: AppSession, request: unknown) => unknown
-    return { ok: true, data: await handler(session, parsed.data) }
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }
-    console.error(`[overturn] ${channel} failed: ${error instanceof Error ? error.name : 'unknown error'}`)
-    return { ok: false, error: { code: 'internal', message: 'error.internal' } }
-  }
+/** The session's channel table bound to a port, in the shape the one dispatcher (answerCall) takes. */
+export function sessionHandlers(port: SessionPort): Record<string, (request: unknown) => unknown> {
+  return Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, (request: unknown) => (handler as (p: SessionPort, r: unknown) => unknown)(port, request)]))
 }

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import JSZip from 'jszip'
 import { z } from 'zod'
 import type { CaseDetail } from '../../../shared/domain/cases'
@@ -102,14 +103,70 @@ const rawName = (entry: unknown, key: 'firstName' | 'lastName'): unknown => {
   return p && typeof p === 'object' ? (p as Record<string, unknown>)[key] : undefined
 }
 
+/** JSZip's chunked inflater for one entry (StreamHelper; not in its type declarations). */
+interface ZipStream {
+  on(event: 'data' | 'error' | 'end', listener: (chunk: Uint8Array) => void): ZipStream
+  resume(): void
+  pause(): void
+}
+
+/** What JSZip knows of an entry from the central directory, and its inflater. */
+interface ZipEntryInternals {
+  _data?: { uncompressedSize?: number; crc32?: number }
+  internalStream(type: 'uint8array'): ZipStream
+}
+const internals = (file: JSZip.JSZipObject) => file as unknown as ZipEntryInternals
+
 /** The declared (central directory) size of every entry: refuses a ZIP bomb before inflating anything. */
 function declaredSize(zip: JSZip): number {
   let total = 0
   zip.forEach((_path, file) => {
-    const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize
+    const size = internals(file)._data?.uncompressedSize
     total += typeof size === 'number' && size > 0 ? size : 0
   })
   return total
+}
+
+/**
+ * Inflates one entry with a byte counter (issue 13 item 8): it stops the moment the output passes the
+ * entry's declared size or what is left of the bundle's budget, so an entry that lies about its size
+ * costs no more than the size it declared. The CRC-32 is checked on the result (JSZip's own check
+ * would inflate every entry at load, before any limit could apply).
+ */
+function inflateBounded(file: JSZip.JSZipObject, budget: { left: number }): Promise<Buffer> {
+  const data = internals(file)._data
+  const declared = data?.uncompressedSize ?? 0
+  const limit = Math.min(declared, budget.left)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    let stopped = false
+    const stream = internals(file).internalStream('uint8array')
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (stopped) return
+        total += chunk.length
+        if (total > limit) {
+          stopped = true
+          stream.pause()
+          reject(new AppError('validation', declared > budget.left ? 'transfer.error.bundleTooLarge' : 'transfer.error.attachmentUnreadable'))
+          return
+        }
+        chunks.push(Buffer.from(chunk))
+      })
+      .on('error', () => {
+        if (!stopped) reject(new AppError('validation', 'transfer.error.attachmentUnreadable'))
+        stopped = true
+      })
+      .on('end', () => {
+        if (stopped) return
+        const bytes = Buffer.concat(chunks)
+        budget.left -= bytes.length
+        if (bytes.length !== declared || (data?.crc32 !== undefined && crc32(bytes) !== data.crc32 >>> 0)) reject(new AppError('validation', 'transfer.error.attachmentUnreadable'))
+        else resolve(bytes)
+      })
+    stream.resume()
+  })
 }
 
 /**
@@ -122,17 +179,20 @@ export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => Sto
   if (bytes.length > MAX_BUNDLE_BYTES) return refused('transfer.error.bundleTooLarge')
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
+    // Reads the central directory only; entries are inflated one by one, bounded (inflateBounded).
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
   } catch {
     return refused('transfer.error.notZip')
   }
   if (declaredSize(zip) > MAX_BUNDLE_BYTES) return refused('transfer.error.bundleTooLarge')
+  const budget = { left: MAX_BUNDLE_BYTES }
   const manifestFile = zip.file(MANIFEST_NAME)
   if (!manifestFile) return refused('transfer.error.noManifest')
   let manifest: unknown
   try {
-    manifest = JSON.parse(await manifestFile.async('string'))
-  } catch {
+    manifest = JSON.parse((await inflateBounded(manifestFile, budget)).toString('utf8'))
+  } catch (error) {
+    if (error instanceof AppError && error.message === 'transfer.error.bundleTooLarge') return refused('transfer.error.bundleTooLarge')
     return refused('transfer.error.manifestUnreadable')
   }
   const head = manifest && typeof manifest === 'object' ? (manifest as Record<string, unknown>) : {}
@@ -151,9 +211,9 @@ export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => Sto
     const file = zip.file(path)
     let result: Buffer | AppError
     try {
-      result = file ? await file.async('nodebuffer') : new AppError('validation', 'transfer.error.attachmentMissing')
-    } catch {
-      result = new AppError('validation', 'transfer.error.attachmentUnreadable')
+      result = file ? await inflateBounded(file, budget) : new AppError('validation', 'transfer.error.attachmentMissing')
+    } catch (error) {
+      result = error instanceof AppError ? error : new AppError('validation', 'transfer.error.attachmentUnreadable')
     }
     bytesByPath.set(path, result)
     return result

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain/transfer'
 import { caseCreateSchema, type CaseCreate } from '../../../shared/schemas/caseSchemas'
 import { DENIAL_REASON_EN, PLAN_FAMILY_EN, STAGE_EN, THERAPY_EN } from '../insights/reportLabels'
+import { isFormulaLike } from '../../../shared/domain/csv'
 
 /** Headers the export writes, which the import's header matching recognises again. */
 export const CASE_CSV_HEADERS: Record<CaseCsvField, string> = {
@@ -177,7 +178,7 @@ function toAmount(raw: string): number | string | null {
 }
 
 /** Our own export escapes formula-looking cells with an apostrophe (shared/domain/csv.ts); read them back unescaped. */
-const unescapeCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+const unescapeCell = (cell: string) => (cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell)
 
 export interface ParsedCsv {
   fileError: string | null

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../electron/core/dispatcher'
-import { ENCRYPTED_MAGIC } from '../../../electron/core/documents/attachmentStore'
+import { createCore } from '../../../electron/core/createCore'
+import { deriveAttachmentKey, deriveNameKey, encryptAttachment, ENCRYPTED_MAGIC, keyedName } from '../../../electron/core/documents/attachmentStore'
 import { makeCore, sampleCase } from '../core/testCore'
 import { base64, pdfBytes } from './documentFixtures'
 
@@ -48,15 +49,19 @@ describe('attachment folders of deleted cases', () => {
 describe('attachment encryption at rest', () => {
   const MARKER = 'PLAINTEXT-MARKER-7f3a9c'
 
-  it('with a data key, stores AES-GCM ciphertext (no plaintext on disk) and opens to the original bytes', async () => {
-    const { core, dir } = setup({ key: randomBytes(32) })
+  it('with a data key, stores AES-GCM ciphertext under a keyed name (no plaintext, no plain hash on disk) and opens to the original bytes', async () => {
+    const key = randomBytes(32)
+    const { core, dir } = setup({ key })
     const caseId = core.cases.create(sampleCase()).id
     const original = pdfBytes(MARKER)
     const attachment = core.documents.upload({ caseId, fileName: 'records.pdf', label: '', base64: base64(original) })
     expect(attachment.sha256).toBe(createHash('sha256').update(original).digest('hex'))
     expect(attachment.sizeBytes).toBe(original.length)
 
-    const onDisk = readFileSync(join(folderOf(dir, caseId), `${attachment.sha256}.pdf`))
+    // Issue 13 item 6: the stored name is an HMAC of the hash, so a known document cannot be confirmed by name.
+    expect(readdirSync(folderOf(dir, caseId))).toEqual([keyedName(deriveNameKey(key), attachment.sha256, '.pdf')])
+    expect(existsSync(join(folderOf(dir, caseId), `${attachment.sha256}.pdf`))).toBe(false)
+    const onDisk = readFileSync(join(folderOf(dir, caseId), readdirSync(folderOf(dir, caseId))[0]))
     expect(onDisk.includes(MARKER)).toBe(false)
     expect(onDisk.includes('%PDF')).toBe(false)
     expect(onDisk.subarray(0, 5).equals(ENCRYPTED_MAGIC)).toBe(true)
@@ -67,20 +72,51 @@ describe('attachment encryption at rest', () => {
     expect(Buffer.from((opened.data as { base64: string }).base64, 'base64').equals(original)).toBe(true)
   })
 
-  it('refuses a stored file that was altered, and still reads a file stored before encryption', async () => {
-    const { core, dir } = setup({ key: randomBytes(32) })
+  it('checks every read: an altered byte, a file without the header, or another file put in its place is refused as altered, never served', async () => {
+    const key = randomBytes(32)
+    const { core, dir } = setup({ key })
     const caseId = core.cases.create(sampleCase()).id
     const dispatch = createDispatcher(core)
+    const altered = { ok: false, error: { code: 'conflict', message: 'documents.error.fileAltered' } }
     const a = core.documents.upload({ caseId, fileName: 'a.pdf', label: '', base64: base64(pdfBytes('one')) })
-    const pathA = join(folderOf(dir, caseId), `${a.sha256}.pdf`)
-    const tampered = readFileSync(pathA)
+    const pathA = join(folderOf(dir, caseId), keyedName(deriveNameKey(key), a.sha256, '.pdf'))
+    const good = readFileSync(pathA)
+    const tampered = Buffer.from(good)
     tampered[tampered.length - 20] ^= 0xff
     writeFileSync(pathA, tampered)
-    expect(await dispatch('documents:open', { attachmentId: a.id })).toEqual({ ok: false, error: { code: 'internal', message: 'documents.error.fileUnreadable' } })
+    expect(await dispatch('documents:open', { attachmentId: a.id })).toEqual(altered)
+    // The plaintext without the encryption header.
+    writeFileSync(pathA, pdfBytes('one'))
+    expect(await dispatch('documents:open', { attachmentId: a.id })).toEqual(altered)
+    // Another document, correctly encrypted under this name (so the tag passes): its hash does not match the name.
+    writeFileSync(pathA, encryptAttachment(deriveAttachmentKey(key), keyedName(deriveNameKey(key), a.sha256, '.pdf'), pdfBytes('other')))
+    expect(await dispatch('documents:open', { attachmentId: a.id })).toEqual(altered)
+    writeFileSync(pathA, good)
+    expect((await dispatch('documents:open', { attachmentId: a.id })).ok).toBe(true)
+  })
 
-    const b = core.documents.upload({ caseId, fileName: 'b.pdf', label: '', base64: base64(pdfBytes('two')) })
-    writeFileSync(join(folderOf(dir, caseId), `${b.sha256}.pdf`), pdfBytes('two'))
-    expect(Buffer.from(core.documents.openAttachment(b.id).base64, 'base64').equals(pdfBytes('two'))).toBe(true)
+  it('moves files stored under the older plain-hash names (and plain files from before encryption) to keyed names at open', () => {
+    const key = randomBytes(32)
+    const first = setup({ key })
+    const caseId = first.core.cases.create(sampleCase()).id
+    const a = first.core.documents.upload({ caseId, fileName: 'a.pdf', label: '', base64: base64(pdfBytes('one')) })
+    const b = first.core.documents.upload({ caseId, fileName: 'b.pdf', label: '', base64: base64(pdfBytes('two')) })
+    const folder = folderOf(first.dir, caseId)
+    // As an older Overturn left them: a encrypted under its sha256 name, b plain under its sha256 name.
+    const legacyA = `${a.sha256}.pdf`
+    writeFileSync(join(folder, legacyA), encryptAttachment(deriveAttachmentKey(key), legacyA, pdfBytes('one')))
+    writeFileSync(join(folder, `${b.sha256}.pdf`), pdfBytes('two'))
+    for (const name of readdirSync(folder)) if (!name.startsWith(a.sha256) && !name.startsWith(b.sha256)) rmSync(join(folder, name))
+    first.core.db.prepare("UPDATE attachments SET stored_name = sha256 || '.pdf'").run()
+    first.core.close()
+    const reopened = createCore({ dataDir: first.dir, key, seedDemoOnFirstRun: false })
+    try {
+      expect(readdirSync(folder).sort()).toEqual([keyedName(deriveNameKey(key), a.sha256, '.pdf'), keyedName(deriveNameKey(key), b.sha256, '.pdf')].sort())
+      expect(Buffer.from(reopened.documents.openAttachment(a.id).base64, 'base64').equals(pdfBytes('one'))).toBe(true)
+      expect(Buffer.from(reopened.documents.openAttachment(b.id).base64, 'base64').equals(pdfBytes('two'))).toBe(true)
+    } finally {
+      reopened.close()
+    }
   })
 
   it('without a data key (tests, the CLI), files are stored plain', () => {

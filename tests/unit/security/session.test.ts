@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createAuditLog } from '../../../electron/core/audit/auditLog'
 import { createBackup, listBackups, rotateBackups } from '../../../electron/core/backup/backupService'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
-import { addUser, createKeyStore, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../../../electron/core/security/keyStore'
+import { addUser, createKeyStore, currentCertifier, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../../../electron/core/security/keyStore'
 import { createAppSession, type AppSession } from '../../../electron/core/session/appSession'
 import { makeTempDir } from '../core/testCore'
 
@@ -24,16 +24,17 @@ describe('the key store', () => {
     const { store, dataKey, recoveryKey, user } = createKeyStore({ displayName: 'Admin', passphrase: 'first passphrase' }, FAST_KDF)
     expect(unlockWithPassphrase(store, user.id, 'first passphrase')!.dataKey.equals(dataKey)).toBe(true)
     expect(unlockWithPassphrase(store, user.id, 'first passphrasE')).toBeNull()
-    expect(unlockWithRecoveryKey(store, recoveryKey.toLowerCase().replace(/-/g, ' '))!.equals(dataKey)).toBe(true)
-    const second = addUser(store, dataKey, { displayName: 'Screener', passphrase: 'screener passphrase', role: 'screener' })
+    expect(unlockWithRecoveryKey(store, recoveryKey.toLowerCase().replace(/-/g, ' '))!.dataKey.equals(dataKey)).toBe(true)
+    const admin = unlockWithPassphrase(store, user.id, 'first passphrase')!
+    const { user: second } = addUser(store, dataKey, { displayName: 'Screener', passphrase: 'screener passphrase', role: 'screener' }, currentCertifier(admin.user, admin.privates))
     expect(unlockWithPassphrase(store, second.id, 'screener passphrase')!.dataKey.equals(dataKey)).toBe(true)
   })
 
   it('binds each role into the wrap: editing a role in the file locks that account out instead of promoting it', () => {
     const temp = makeTempDir()
     cleanups.push(temp.cleanup)
-    const { store, dataKey } = createKeyStore({ displayName: 'Admin', passphrase: 'first passphrase' }, FAST_KDF)
-    const reader = addUser(store, dataKey, { displayName: 'Reader', passphrase: 'reader passphrase', role: 'read_only' })
+    const { store, dataKey, user, privates } = createKeyStore({ displayName: 'Admin', passphrase: 'first passphrase' }, FAST_KDF)
+    const { user: reader } = addUser(store, dataKey, { displayName: 'Reader', passphrase: 'reader passphrase', role: 'read_only' }, currentCertifier(user, privates))
     writeKeyStore(temp.dir, store)
     const tampered = readKeyStore(temp.dir)
     tampered.users.find((u) => u.id === reader.id)!.role = 'administrator'
@@ -53,7 +54,8 @@ describe('the app session', () => {
     const first = listBackups(dir)
     expect(first.map((b) => b.reason)).toEqual(['auto'])
     expect(() => openDatabase(join(dir, 'backups', first[0].fileName))).toThrow()
-    openDatabase(join(dir, 'backups', first[0].fileName), session.dataKey!, { readonly: true }).close()
+    // Encrypted like the caseload: no plain SQLite header (the key itself never leaves the session).
+    expect(readFileSync(join(dir, 'backups', first[0].fileName)).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
     const header = readFileSync(join(dir, 'overturn.db')).subarray(0, 15).toString('latin1')
     expect(header).not.toBe('SQLite format 3')
     session.lock()
@@ -114,12 +116,12 @@ describe('the app session', () => {
     expect(() => session.core!.db.prepare("UPDATE audit_log SET detail = 'x' WHERE id = 1").run()).toThrow(/append-only/)
 
     // Someone with the key and a SQLite shell drops the triggers and edits a row: verify notices.
-    const key = Buffer.from(session.dataKey!)
+    const userId = readKeyStore(dir).users[0].id
+    const key = unlockWithPassphrase(readKeyStore(dir), userId, 'lantern orchard velvet')!.dataKey
     session.lock()
     const raw = openDatabase(join(dir, 'overturn.db'), key)
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user_name = 'Someone else' WHERE id = 2")
     raw.close()
-    const userId = readKeyStore(dir).users[0].id
     session.unlock(userId, 'lantern orchard velvet')
     expect(createAuditLog(session.core!.db).verify()).toMatchObject({ isIntact: false, firstBrokenId: 2 })
   })
@@ -140,7 +142,8 @@ describe('backups', () => {
     expect(made.ok).toBe(true)
     const name = (made as { data: { fileName: string } }).data.fileName
     expect(() => openDatabase(join(dir, 'backups', name))).toThrow()
-    const copy = openDatabase(join(dir, 'backups', name), session.dataKey!, { readonly: true })
+    const key = unlockWithPassphrase(readKeyStore(dir), session.user!.id, 'lantern orchard velvet')!.dataKey
+    const copy = openDatabase(join(dir, 'backups', name), key, { readonly: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
     copy.close()
     session.core!.caseload.removeDemo()
@@ -187,7 +190,10 @@ describe('startup health', () => {
     expect(status.state).toBe('damaged')
     const backups = (status as { backups: { fileName: string }[] }).backups
     expect(backups.length).toBeGreaterThan(0)
-    const restored = await session.dispatch('backups:restore', { fileName: backups[0].fileName })
+    // No passphrase-less rescue (issue 13 item 5): an administrator's passphrase is needed.
+    expect(await session.dispatch('backups:restore', { fileName: backups[0].fileName })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await session.dispatch('backups:restore', { fileName: backups[0].fileName, adminUserId: userId, adminPassphrase: 'wrong wrong wrong' })).toMatchObject({ ok: false, error: { message: 'error.wrongPassphrase' } })
+    const restored = await session.dispatch('backups:restore', { fileName: backups[0].fileName, adminUserId: userId, adminPassphrase: 'lantern orchard velvet' })
     expect(restored).toMatchObject({ ok: true, data: { state: 'unlocked' } })
     expect(session.core!.caseload.info().caseCount).toBe(40)
     expect(readdirSync(dir).some((f) => f.startsWith('overturn.db.damaged-'))).toBe(true)

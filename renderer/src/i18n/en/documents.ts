@@ -108,6 +108,8 @@ export const documentMessages = {
       reorderMismatch: 'The exhibit list changed meanwhile. Reload the case.',
       attachmentNotFound: 'This document no longer exists.',
       fileUnreadable: 'This document could not be read: its stored copy is damaged or was encrypted with another key.',
+      fileAltered: 'This document’s stored copy was altered or damaged, so it is not shown. Restore a backup to get it back.',
+      fileMissing: 'This document’s stored copy is missing. Restore a backup to get it back.',
       email: 'Enter an email address like name@example.org.',
       readFailed: 'The file could not be read.',
       exportNotFound: 'This export is no longer recorded. Reload the case.',
