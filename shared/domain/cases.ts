@@ -146,6 +146,8 @@ export interface CaseDetail {
 }
 
 export interface CaseloadInfo {
+  /** The signed-in account's advocate: new cases are assigned to it by default. */
+  currentAdvocateId: number | null
   caseCount: number
   demoCaseCount: number
   dataDir: string
