@@ -15,6 +15,7 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
 
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
   await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible()
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   const checklist = page.getByTestId('checklist')
   await expect(checklist.getByText('The denial notice', { exact: true })).toBeVisible()
   const progress = page.getByTestId('checklist-progress')

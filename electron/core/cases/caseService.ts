@@ -131,7 +131,13 @@ export function createCaseService(deps: Deps) {
       return detail(id)
     },
 
-    checkMove: (caseId: number, toStage: Stage): MoveCheck => deadlines.checkMove(mustLoad(caseId), toStage, today()),
+    checkMove(caseId: number, toStage: Stage): MoveCheck {
+      const record = mustLoad(caseId)
+      const check = deadlines.checkMove(record, toStage, today())
+      // Into the first filed column, the filing day recorded before the move is kept (issue 12, item 4).
+      const keepsFiling = APPEAL_STAGES.includes(toStage) && !APPEAL_STAGES.includes(record.stage) && record.appealFiledOn
+      return keepsFiling ? { ...check, filedOn: record.appealFiledOn } : check
+    },
 
     /**
      * Moves a case between board columns. A move the case's appeal ladder does not allow is refused

@@ -71,8 +71,8 @@ export const caseRecordMessages = {
       previousAppealFiledOn: 'Previous level’s filing day',
     },
     op: {
-      create: 'Case opened in “{stage}”',
-      move: 'Moved from “{from}” to “{to}”',
+      create: 'Opened in {stage}',
+      move: 'Moved from {from} to {to}',
       set: '{field} set to {value}',
       cleared: '{field} cleared (was {old})',
       changed: '{field} changed from {old} to {value}',
