@@ -6,6 +6,7 @@ import { insightChannels } from './contracts/insights'
 import { screeningChannels } from './contracts/screening'
 import { sessionChannels } from './contracts/session'
 import { transferChannels } from './contracts/transfer'
+import { payerChannels } from './contracts/payers'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
@@ -21,6 +22,7 @@ export const contract = {
   ...screeningChannels,
   ...sessionChannels,
   ...transferChannels,
+  ...payerChannels,
 } as const
 
 export type Contract = typeof contract

@@ -9,6 +9,7 @@ import { createAgendaRepository } from './deadlines/agendaRepository'
 import { createBoardRepository } from './cases/boardRepository'
 import { createCaseRepository } from './cases/caseRepository'
 import { createCaseFactsRepository } from './cases/caseFactsRepository'
+import { createPayerDirectoryRepository } from './payers/payerDirectoryRepository'
 import { createContactRepository } from './cases/contactRepository'
 import { createDeadlineRepository } from './deadlines/deadlineRepository'
 import { createPriorAuthRepository } from './deadlines/priorAuthRepository'
@@ -58,6 +59,9 @@ export function createCore(options: CoreOptions) {
   const settings = createSettingsRepository(db)
   const board = createBoardRepository(db)
   const priorAuths = createPriorAuthRepository(db)
+  const payers = createPayerDirectoryRepository(db)
+  // The directory's Medicare contractors, added once; rows the organization edited or removed stay so.
+  db.transaction(() => payers.seed(now().toISOString()))()
   const representations = createRepresentationRepository(db)
   const deadlines = createDeadlineService({
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
@@ -76,6 +80,7 @@ export function createCore(options: CoreOptions) {
     representations,
     deadlines,
     facts: createCaseFactsRepository(db),
+    payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
   const documents = createDocumentModule({
@@ -110,6 +115,7 @@ export function createCore(options: CoreOptions) {
     representations,
     deadlines,
     getCase: (caseId) => caseService.get(caseId),
+    payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
   if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
@@ -130,6 +136,7 @@ export function createCore(options: CoreOptions) {
     board,
     agenda: createAgendaRepository(db),
     advocates,
+    payers,
     cases: caseService,
     caseload,
     deadlines,

@@ -1,4 +1,5 @@
 import type { DeadlineReport } from './deadlines'
+import type { AppealDestination } from './payers'
 import type { ContactKind, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
 
 /** Plain-data shapes that cross the IPC boundary: ISO strings, no class instances (STYLE.md, contract). */
@@ -136,6 +137,8 @@ export interface CaseDetail {
   }
   /** The payer directory entry this case's appeals go to, if linked. */
   payerDestinationId: number | null
+  /** That directory entry, for the letters' recipient block and the fax cover. */
+  appealDestination: AppealDestination | null
   /** Bumped by every recorded save; a form saves against the version it was opened at. */
   version: number
   denials: DenialDetail[]

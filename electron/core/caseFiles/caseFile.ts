@@ -25,6 +25,9 @@ export function toCaseFile(detail: CaseDetail): CaseFileInput {
       advocateId: null,
       openedOn: detail.openedOn,
       summary: detail.summary,
+      appealDestination: detail.appealDestination
+        ? (({ payer, planFamily, level, recipient, addressLines, phone, fax, portal }) => ({ payer, planFamily, level, recipient, addressLines, phone, fax, portal }))(detail.appealDestination)
+        : null,
       denials: detail.denials.map(({ noticeDate, receivedDate, reasons, priorAuthNumber, claimNumber, amount, statedDeadline }) => ({
         noticeDate,
         receivedDate,

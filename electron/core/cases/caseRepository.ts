@@ -69,7 +69,7 @@ interface HistoryRow {
   note: string
 }
 
-export type CaseCore = Omit<CaseDetail, 'advocate' | 'history' | 'contacts' | 'deadlineReport' | 'priorAuths' | 'representation'> & {
+export type CaseCore = Omit<CaseDetail, 'advocate' | 'history' | 'contacts' | 'deadlineReport' | 'priorAuths' | 'representation' | 'appealDestination'> & {
   advocateId: number | null
 }
 

@@ -7,6 +7,7 @@ import type { CaseCreate, CaseMove, CaseUpdate, ContactCreate, DenialAdd, Denial
 import { CASE_FACT_FIELDS, DENIAL_FACT_FIELDS, factAt, sameFact } from '../../../shared/domain/caseFields'
 import type { CaseOperation } from '../../../shared/domain/operations'
 import type { CaseFactsRepository } from './caseFactsRepository'
+import type { PayerDirectoryRepository } from '../payers/payerDirectoryRepository'
 import type { OperationInput } from './operationLog'
 import type { Db } from '../db/openDatabase'
 import { AppError, notFound } from '../errors'
@@ -27,6 +28,7 @@ interface Deps {
   representations: RepresentationRepository
   deadlines: DeadlineService
   facts: CaseFactsRepository
+  payers: PayerDirectoryRepository
   currentAdvocateId: () => number | null
 }
 
@@ -73,6 +75,7 @@ export function createCaseService(deps: Deps) {
     return {
       ...rest,
       advocate: advocateId ? advocates.get(advocateId) : null,
+      appealDestination: record.payerDestinationId ? deps.payers.get(record.payerDestinationId) : null,
       history: cases.history(id),
       contacts: contacts.listForCase(id),
       deadlineReport: deadlines.reportFor(record, today()),
@@ -120,6 +123,9 @@ export function createCaseService(deps: Deps) {
     create(input: CaseCreate, options: { isDemo?: boolean } = {}): CaseDetail {
       if (input.advocateId && !advocates.get(input.advocateId)) {
         throw new AppError('validation', 'error.validation', { advocateId: 'error.unknownAdvocate' })
+      }
+      if (input.payerDestinationId && !deps.payers.get(input.payerDestinationId)) {
+        throw new AppError('validation', 'error.validation', { payerDestinationId: 'error.notFound.destination' })
       }
       // A denial recorded at intake starts the appeal clock: the case goes where its deadline shows.
       const stage = input.denial && PRE_DENIAL_STAGES.includes(input.stage) ? 'denied' : input.stage
@@ -226,6 +232,9 @@ export function createCaseService(deps: Deps) {
     update(input: CaseUpdate): CaseDetail {
       if (input.advocateId && !advocates.get(input.advocateId)) {
         throw new AppError('validation', 'error.validation', { advocateId: 'error.unknownAdvocate' })
+      }
+      if (input.payerDestinationId && !deps.payers.get(input.payerDestinationId)) {
+        throw new AppError('validation', 'error.validation', { payerDestinationId: 'error.notFound.destination' })
       }
       return writeCase(input.caseId, (record) => {
         const later = staleOperations(record, input.expectedVersion)

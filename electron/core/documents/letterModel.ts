@@ -50,6 +50,9 @@ export function caseFacts(detail: CaseDetail, organization: Organization, today:
     hcpcsCode: detail.therapy.hcpcsCode,
     diagnosisCodes: detail.therapy.icd10Codes.join(', '),
     prescriber: detail.therapy.prescriber,
+    prescriberNpi: detail.therapy.prescriberNpi ?? '',
+    prescriberPhone: detail.therapy.prescriberPhone ?? '',
+    prescriberFax: detail.therapy.prescriberFax ?? '',
     infusionProvider: detail.therapy.infusionProvider,
     noticeDate: formatDay(denial?.noticeDate ?? null),
     reference: denial?.claimNumber || denial?.priorAuthNumber || priorAuth?.referenceNumber || '',
@@ -57,7 +60,8 @@ export function caseFacts(detail: CaseDetail, organization: Organization, today:
     amount: formatMoney(denial?.amount ?? null),
     reasonList: (denial?.reasons ?? []).map((r) => REASON_NAMES_EN[r]).join('; '),
     orgName: organization.name,
-    signerName: organization.signerName,
+    // The representative on file signs for the patient (issue 12, item 3); else the organization's signer.
+    signerName: detail.representation?.representative || organization.signerName,
     signerTitle: organization.signerTitle,
     orgPhone: organization.phone,
     orgFax: organization.fax,
@@ -81,7 +85,8 @@ function referenceLines(rule: LetterKindRule, facts: Facts): string[] {
 function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
   switch (rule.signer) {
     case 'prescriber':
-      return ['Sincerely,', '', '{prescriber}', placeholder('Prescriber’s credentials, NPI and practice address')]
+      if (!facts.prescriberNpi) return ['Sincerely,', '', '{prescriber}', placeholder('Prescriber’s credentials, NPI and practice address')]
+      return ['Sincerely,', '', '{prescriber}', 'NPI {prescriberNpi}', facts.prescriberFax ? 'Phone {prescriberPhone} · Fax {prescriberFax}' : 'Phone {prescriberPhone}']
     case 'patient':
       return ['Sincerely,', '', 'Signature: ______________________   Date: ____________', '{patientName}']
     case 'advocate':
@@ -94,6 +99,18 @@ function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
         facts.orgFax ? 'Phone {orgPhone} · Fax {orgFax}' : 'Phone {orgPhone}',
       ]
   }
+}
+
+/**
+ * The recipient block: the case's appeal destination from the payer directory when it is linked
+ * (issue 12, item 3), else the letter kind's generic block with its placeholders.
+ */
+export function recipientLines(rule: LetterKindRule, detail: CaseDetail): string[] {
+  const to = detail.appealDestination
+  if (!to) return rule.recipientEn
+  // Typed text goes through the template filler: braces would read as fact tokens.
+  const plain = (line: string) => line.replace(/[{}]/g, '')
+  return [to.recipient, ...(to.payer && to.payer !== to.recipient ? [to.payer] : []), ...to.addressLines, ...(to.fax ? [`Fax: ${to.fax}`] : [])].map(plain)
 }
 
 /** The argument sections for the case's denial reasons; a block shared by two reasons appears once. */
@@ -119,7 +136,7 @@ export function buildLetterText(kind: LetterKind, detail: CaseDetail, organizati
   const facts = caseFacts(detail, organization, today)
   const paragraphs: string[] = [
     '{today}',
-    rule.recipientEn.join('\n'),
+    recipientLines(rule, detail).join('\n'),
     referenceLines(rule, facts).join('\n'),
     rule.salutationEn,
     ...rule.openingEn,
@@ -141,7 +158,7 @@ export function buildCoverLetterText(kind: LetterKind, detail: CaseDetail, organ
   const exhibits = exhibitCount === 1 ? 'the one exhibit' : `the ${exhibitCount} exhibits`
   const paragraphs = [
     '{today}',
-    rule.recipientEn.join('\n'),
+    recipientLines(rule, detail).join('\n'),
     `Re: ${rule.subjectEn}\nPatient: {patientName} · Member ID: {memberId}\nClaim or reference number: {reference}`,
     rule.salutationEn,
     `Enclosed please find the ${rule.titleEn.toLowerCase()} for {patientName}, an exhibit index and ${exhibits} it lists.`,
@@ -166,6 +183,8 @@ export interface PacketExhibit {
 /** The fax cover sheet on top of a packet. */
 export interface FaxCover {
   to: string[]
+  /** The destination's fax number from the payer directory; '' leaves the placeholder. */
+  fax?: string
   date: string
   /** Pages of all exhibits that could be counted, and whether some (Word files) could not. */
   exhibitPages: number
@@ -211,7 +230,8 @@ export function buildPacketModel(input: {
     letterTitle: rule.titleEn,
     faxCover: rule.isPacket
       ? {
-          to: rule.recipientEn.slice(0, 2).map((line) => fillTemplate(line, facts)),
+          to: recipientLines(rule, input.detail).slice(0, 2).map((line) => fillTemplate(line, facts)),
+          fax: input.detail.appealDestination?.fax ?? '',
           date: facts.today,
           exhibitPages: input.attachments.reduce((sum, a) => sum + (pagesOf(a.id) ?? 0), 0),
           hasUncountedPages: input.attachments.some((a) => pagesOf(a.id) === null),

@@ -237,7 +237,7 @@ export const coreMessages = {
     unsafeCharacters: 'This contains hidden direction or control characters (often from copy and paste). Retype it.',
     conflict: 'Someone else saved this case since you opened it. Nothing of yours was saved yet: compare the values below, then save again.',
     conflictField: 'Changed by someone else since you opened this form.',
-    notFound: { case: 'This case does not exist.', backup: 'That backup is not in the backups folder.', user: 'That account does not exist.', priorAuth: 'That prior authorization is not part of this case.', denial: 'That denial notice is not part of this case.' },
+    notFound: { case: 'This case does not exist.', backup: 'That backup is not in the backups folder.', user: 'That account does not exist.', priorAuth: 'That prior authorization is not part of this case.', denial: 'That denial notice is not part of this case.', destination: 'That entry is not in the payer directory.' },
   },
 }
 
