@@ -9,6 +9,7 @@ import { createAgendaRepository } from './deadlines/agendaRepository'
 import { createBoardRepository } from './cases/boardRepository'
 import { createCaseRepository } from './cases/caseRepository'
 import { createCaseFactsRepository } from './cases/caseFactsRepository'
+import type { RecordOperation } from './cases/operationLog'
 import { createPayerDirectoryRepository } from './payers/payerDirectoryRepository'
 import { createContactRepository } from './cases/contactRepository'
 import { createDeadlineRepository } from './deadlines/deadlineRepository'
@@ -83,7 +84,11 @@ export function createCore(options: CoreOptions) {
     payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
+  // Other features record their changes to a case in the same log, as the signed-in advocate.
+  const recordOperation: RecordOperation = (caseId, operations) =>
+    cases.log.record(caseId, operations, { actorId: caseload.currentAdvocateId(), at: now().toISOString() })
   const documents = createDocumentModule({
+    recordOperation,
     db,
     dataDir: options.dataDir,
     now,
@@ -103,7 +108,7 @@ export function createCore(options: CoreOptions) {
       })
     },
   })
-  const insights = createInsightsModule({ db, now })
+  const insights = createInsightsModule({ db, now, recordOperation })
   const transfer = createTransferModule({
     db,
     dataDir: options.dataDir,
@@ -127,7 +132,7 @@ export function createCore(options: CoreOptions) {
     })()
   }
   // After the demo caseload, so demo applicants can be linked to demo patients; only a demo caseload gets them.
-  const screening = createScreeningModule({ db, now, dataDir: options.dataDir, seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0 })
+  const screening = createScreeningModule({ db, now, recordOperation, dataDir: options.dataDir, seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0 })
 
   return {
     db,

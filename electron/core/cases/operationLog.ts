@@ -27,6 +27,9 @@ export interface OperationInput {
   detail?: Record<string, unknown> | null
 }
 
+/** How another feature records a change to a case in the one log, inside its own transaction. */
+export type RecordOperation = (caseId: number, operations: OperationInput[]) => void
+
 const parse = (text: string | null): OperationValue => (text === null ? null : (JSON.parse(text) as OperationValue))
 const json = (value: OperationValue | undefined) => (value === undefined || value === null ? null : JSON.stringify(value))
 

@@ -21,6 +21,7 @@ import {
   type ScreeningReport,
 } from '../../../shared/domain/screening'
 import type { ApplicantQuery, ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
+import type { RecordOperation } from '../cases/operationLog'
 import type { Db } from '../db/openDatabase'
 import { AppError, notFound } from '../errors'
 import { applicantCsvRow, APPLICANT_CSV_COLUMNS, parseApplicantCsv, toCsv } from './applicantCsv'
@@ -39,6 +40,8 @@ export interface ScreeningModuleOptions {
   dataDir: string
   /** Add demo applicants when the catalog is first seeded (the example catalog itself is always seeded). */
   seedDemo?: boolean
+  /** Records "started an assistance applicant from this case" in the case's operation log (issue 12). */
+  recordOperation?: RecordOperation
 }
 
 /**
@@ -197,7 +200,11 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       createFromCase(caseId: number): ApplicantDetail {
         const link = caseLink(caseId)
         if (!link) throw notFound('case')
-        const id = db.transaction(() => applicants.insert({ ...link.facts, outOfPocket: link.deniedAmount }, { patientId: link.patientId, isDemo: false, now: nowIso() }))()
+        const id = db.transaction(() => {
+          const applicantId = applicants.insert({ ...link.facts, outOfPocket: link.deniedAmount }, { patientId: link.patientId, isDemo: false, now: nowIso() })
+          options.recordOperation?.(caseId, [{ kind: 'screening_link', entityId: applicantId, newValue: { applicantId } }])
+          return applicantId
+        })()
         return detail(id)
       },
       importCsv,

@@ -197,3 +197,26 @@ describe('nothing silently lost', () => {
     expect(moved.deadlineReport.deadlines.filter((d) => d.side === 'payer').map((d) => d.dueDate)).toEqual(payerDate)
   })
 })
+
+describe('one log for every feature', () => {
+  it('uploads, letter saves, exports, sends, outcomes and assistance links are operations of the case', async () => {
+    const { pdfWithPages } = await import('../documents/documentFixtures')
+    const { outcomeRecordSchema } = await import('../../../shared/schemas/insightSchemas')
+    const { core } = setup()
+    const id = core.cases.create(sampleCase()).id
+    const kind = core.documents.letterOptions(id).find((o) => o.isRecommended)!.kind
+    const exhibit = core.documents.upload({ caseId: id, fileName: 'notice.pdf', base64: pdfWithPages(1).toString('base64'), label: 'Denial notice' })
+    core.documents.saveLetter({ caseId: id, kind, body: 'Edited letter' })
+    await core.documents.exportPacket({ caseId: id, kind, acceptPlaceholders: true })
+    const [exported] = core.documents.packetExports(id)
+    core.documents.markPacketSent({ exportId: exported.id, sentOn: '2026-11-24', method: 'fax', confirmationAttachmentId: exhibit.id })
+    core.insights.recordOutcome(outcomeRecordSchema.parse({ caseId: id, level: 'internal_appeal', result: 'overturned', decidedOn: '2026-11-25' }))
+    core.screening.applicants.createFromCase(id)
+    const kinds = core.cases.operations(id).map((o) => o.kind)
+    for (const k of ['upload', 'letter_save', 'export', 'send', 'appeal', 'outcome', 'screening_link'] as const) expect(kinds).toContain(k)
+    // Each save is one version, in order: the log replays in (version, seq) order.
+    const versions = core.cases.operations(id).map((o) => o.caseVersion)
+    expect(versions).toEqual([...versions].sort((a, b) => b - a))
+    expect(core.cases.get(id).version).toBe(versions[0])
+  })
+})
