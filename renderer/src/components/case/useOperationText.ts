@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n'
 import type { CaseOperation } from '../../../../shared/domain/operations'
 import { useCaseloadStore } from '../../stores/caseloadStore'
+import { usePayerStore } from '../../stores/payerStore'
 
 /** i18n keys of field labels: the intake form's where it has one. */
 const FIELD_LABEL_KEYS: Record<string, string> = {
@@ -59,6 +60,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 export function useOperationText() {
   const { t, d, n } = useI18n()
   const caseload = useCaseloadStore()
+  const payers = usePayerStore()
 
   const fieldLabel = (field: string) => (FIELD_LABEL_KEYS[field] ? t(FIELD_LABEL_KEYS[field]) : field)
   const day = (value: string) => d(new Date(`${value}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
@@ -69,7 +71,7 @@ export function useOperationText() {
     if (enumList) return (Array.isArray(value) ? value : [value]).map((v) => t(`enum.${enumList}.${String(v)}`)).join(', ')
     if (field === 'advocateId' || field === 'payerDestinationId') {
       if (field === 'advocateId') return caseload.advocates.find((a) => a.id === value)?.displayName ?? t('record.formerAdvocate')
-      return t('record.directoryEntry', { id: String(value) })
+      return payers.destinations.find((p) => p.id === value)?.recipient ?? t('record.directoryEntry', { id: String(value) })
     }
     if (field === 'denial.amount' && typeof value === 'number') return n(value, { style: 'currency', currency: 'USD' })
     if (typeof value === 'boolean') return value ? t('record.yes') : t('record.no')
