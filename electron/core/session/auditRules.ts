@@ -32,6 +32,8 @@ export function auditAfterCall(session: Auditor, channel: string, request: unkno
   const entityId = idOf(request, 'caseId') || idOf(request, 'id') || idOf(request, 'applicantId') || idOf(response, 'id')
   if (channel === 'cases:get') return session.audit('view', { channel, entity: 'case', entityId })
   if (/^applicants:get$/.test(channel)) return session.audit('view', { channel, entity: 'applicant', entityId })
+  // Opening a stored exhibit shows patient data: a view, like opening the case.
+  if (channel === 'documents:open') return session.audit('view', { channel, entity: 'attachment', entityId })
   if (isExportChannel(channel)) return session.audit('export', { channel, entity, entityId })
   if (isRead) return
   const fields = request && typeof request === 'object' ? Object.keys(request as object).filter((k) => k !== 'caseId' && k !== 'id') : []

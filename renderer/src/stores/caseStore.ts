@@ -66,7 +66,15 @@ export const useCaseStore = defineStore('case', () => {
   /** The stored case without touching the page's copy (a conflicting form compares against it). */
   const fetchLatest = (caseId: number) => call('cases:get', { caseId })
 
+  /** The ids of the cases whose patient's name contains the text (the audit trail's patient filter). */
+  async function caseIdsForPatient(text: string): Promise<number[]> {
+    const needle = text.trim().toLowerCase()
+    const board = await call('cases:board', { text: text.trim() })
+    return board.cards.filter((c) => c.patientName.toLowerCase().includes(needle)).map((c) => c.id)
+  }
+
   return {
+    caseIdsForPatient,
     current,
     isLoading,
     loadError,
