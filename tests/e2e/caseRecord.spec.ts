@@ -185,3 +185,18 @@ test('uploading an exhibit while the letter has unsaved edits keeps the edits', 
   await page.getByRole('link', { name: 'Back to the board' }).click()
   await expect(editor).toHaveValue(edited)
 })
+
+test('"Mark sent" offers to move the card to its filed column and keeps the day sent', async ({ page, app }) => {
+  const created = arrangeCase(app, 'Moreau')
+  await app.core.documents.exportPacket({ caseId: created.id, kind: 'internal_appeal', acceptPlaceholders: true })
+  await openCase(page, app, created.id, 'evidence')
+  const exportsList = page.getByTestId('packet-exports')
+  await exportsList.getByRole('button', { name: /Mark the export of .* as sent/ }).click()
+  const sentOn = await exportsList.getByLabel('Sent on').inputValue()
+  await exportsList.getByRole('button', { name: 'Record as sent' }).click()
+  const offer = page.getByTestId('move-offer')
+  await expect(offer).toContainText('Internal appeal')
+  await offer.getByRole('button', { name: 'Move to “Internal appeal”' }).click()
+  await expect(page.getByTestId('announcer')).toContainText('The filing day and the payer’s decision date are kept.')
+  expect(app.core.cases.get(created.id)).toMatchObject({ stage: 'internal_appeal', appealFiledOn: sentOn })
+})

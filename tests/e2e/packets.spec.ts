@@ -48,7 +48,8 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
   await expect(editor).toHaveValue(new RegExp(`On behalf of ${patientName}`))
   const needs = page.getByTestId('needs-from-you')
   await expect(needs).toContainText('Needs from you')
-  await expect(needs).toContainText('Signer’s name (Settings)')
+  // The representative on file signs (issue 12); the organization's own facts are still needed.
+  await expect(needs).toContainText('Your organization’s name (Settings)')
   const original = await editor.inputValue()
   const edited = original.replace('We ask for a full and fair review', 'We ask for a prompt, full and fair review')
   expect(edited).not.toBe(original)

@@ -58,6 +58,8 @@ export const useCaseStore = defineStore('case', () => {
     return detail
   }
   const update = async (input: RequestOf<'cases:update'>) => saved(await call('cases:update', input))
+  /** Moves the open case (the case page's own path, e.g. after "Mark sent"); the filing day is kept. */
+  const move = async (input: RequestOf<'cases:move'>) => saved(await call('cases:move', input))
   const addDenial = async (input: RequestOf<'cases:addDenial'>) => saved(await call('cases:addDenial', input))
   const updateDenial = async (input: RequestOf<'cases:updateDenial'>) => saved(await call('cases:updateDenial', input))
   const removeDenial = async (input: RequestOf<'cases:removeDenial'>) => saved(await call('cases:removeDenial', input))
@@ -88,6 +90,7 @@ export const useCaseStore = defineStore('case', () => {
     operations,
     loadOperations,
     update,
+    move,
     addDenial,
     updateDenial,
     removeDenial,
