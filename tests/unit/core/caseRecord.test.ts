@@ -220,3 +220,15 @@ describe('one log for every feature', () => {
     expect(core.cases.get(id).version).toBe(versions[0])
   })
 })
+
+describe('file names', () => {
+  it('a name stored with a bidi override (before the boundary refused it) never reorders the packet’s file name', async () => {
+    const { core } = setup()
+    const input = sampleCase()
+    const id = core.cases.create({ ...input, patient: { ...input.patient, lastName: 'Núñez\u202Efdp.exe' } }).id
+    const kind = core.documents.letterOptions(id).find((o) => o.isRecommended)!.kind
+    const file = await core.documents.buildPacket({ caseId: id, kind, acceptPlaceholders: true })
+    expect(file.fileName).toMatch(/^Núñezfdp\.exe José - /)
+    expect(file.fileName).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+  })
+})
