@@ -200,3 +200,26 @@ test('"Mark sent" offers to move the card to its filed column and keeps the day 
   await expect(page.getByTestId('announcer')).toContainText('The filing day and the payer’s decision date are kept.')
   expect(app.core.cases.get(created.id)).toMatchObject({ stage: 'internal_appeal', appealFiledOn: sentOn })
 })
+
+test('the payer directory is edited once in Settings and a case links to it for its letters', async ({ page, app }) => {
+  const created = arrangeCase(app, 'Nakamura')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  const directory = page.getByTestId('payer-directory')
+  await expect(directory).toContainText('Office of Medicare Hearings and Appeals')
+  await expect(directory).toContainText('verify')
+  await page.getByRole('button', { name: 'Add a destination' }).click()
+  await page.getByLabel('Payer or contractor', { exact: true }).fill('Lakeshore Blue Group Plan')
+  await page.getByLabel('Recipient (unit or contractor)', { exact: true }).fill('Lakeshore Blue Appeals Unit')
+  await page.getByLabel('Mailing address', { exact: true }).fill('PO Box 100\nChicago, IL 60601')
+  await page.getByLabel('Appeals fax', { exact: true }).fill('312-555-0111')
+  await page.getByRole('button', { name: 'Save destination' }).click()
+  await expect(directory).toContainText('Lakeshore Blue Appeals Unit')
+
+  await openCase(page, app, created.id)
+  await page.getByTestId('edit-facts').click()
+  await page.getByTestId('case-edit-form').getByLabel('Where appeals go (payer directory)').selectOption({ label: 'Lakeshore Blue Appeals Unit · Lakeshore Blue Group Plan (verify)' })
+  await page.getByTestId('save-facts').click()
+  await expect(page.getByTestId('appeal-destination')).toContainText('Lakeshore Blue Appeals Unit · fax 312-555-0111')
+  const letter = app.core.documents.letter(created.id, 'internal_appeal').body
+  expect(letter).toContain('Lakeshore Blue Appeals Unit\nLakeshore Blue Group Plan\nPO Box 100\nChicago, IL 60601\nFax: 312-555-0111')
+})

@@ -51,6 +51,8 @@ export const caseRecordMessages = {
     address: 'Mailing address',
     addressHint: 'One line per row, as it goes on the envelope.',
     portal: 'Portal (address of the appeals page)',
+    phone: 'Appeals phone',
+    fax: 'Appeals fax',
     anyPlan: 'Any plan family',
     add: 'Add a destination',
     formTitle: 'Appeal destination',
