@@ -24,6 +24,8 @@ import { searchChannels } from './contracts/search'
 import { sessionChannels } from './contracts/session'
 import { transferChannels } from './contracts/transfer'
 import { usersChannels } from './contracts/users'
+import { operationsChannels } from './contracts/operations'
+import { payerChannels } from './contracts/payers'
 
 /**
  * The one typed contract between the renderer and the core (STYLE.md, "One typed contract").
@@ -58,6 +60,8 @@ export const contract = {
   ...auditChannels,
   ...backupsChannels,
   ...transferChannels,
+  ...payerChannels,
+  ...operationsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -9,6 +9,9 @@ import { createAdvocateRepository } from './cases/advocateRepository'
 import { createAgendaRepository } from './deadlines/agendaRepository'
 import { createBoardRepository } from './cases/boardRepository'
 import { createCaseRepository } from './cases/caseRepository'
+import { createCaseFactsRepository } from './cases/caseFactsRepository'
+import type { RecordOperation } from './cases/operationLog'
+import { createPayerDirectoryRepository } from './payers/payerDirectoryRepository'
 import { createContactRepository } from './cases/contactRepository'
 import { createDeadlineRepository } from './deadlines/deadlineRepository'
 import { createPriorAuthRepository } from './deadlines/priorAuthRepository'
@@ -60,6 +63,9 @@ export function createCore(options: CoreOptions) {
   const settings = createSettingsRepository(db)
   const board = createBoardRepository(db)
   const priorAuths = createPriorAuthRepository(db)
+  const payers = createPayerDirectoryRepository(db)
+  // The directory's Medicare contractors, added once; rows the organization edited or removed stay so.
+  db.transaction(() => payers.seed(now().toISOString()))()
   const representations = createRepresentationRepository(db)
   const deadlines = createDeadlineService({
     load: createCaseRecordLoader({ cases, priorAuths, representations }),
@@ -82,9 +88,15 @@ export function createCore(options: CoreOptions) {
     priorAuths,
     representations,
     deadlines,
+    facts: createCaseFactsRepository(db),
+    payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
+  // Other features record their changes to a case in the same log, as the signed-in advocate.
+  const recordOperation: RecordOperation = (caseId, operations) =>
+    cases.log.record(caseId, operations, { actorId: caseload.currentAdvocateId(), at: now().toISOString() })
   const documents = createDocumentModule({
+    recordOperation,
     db,
     dataDir: options.dataDir,
     now,
@@ -105,7 +117,7 @@ export function createCore(options: CoreOptions) {
       })
     },
   })
-  const insights = createInsightsModule({ db, now })
+  const insights = createInsightsModule({ db, now, recordOperation })
   const transfer = createTransferModule({
     db,
     dataDir: options.dataDir,
@@ -117,6 +129,7 @@ export function createCore(options: CoreOptions) {
     representations,
     deadlines,
     getCase: (caseId) => caseService.get(caseId),
+    payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
   if (options.seedDemoOnFirstRun ?? true) caseload.initializeIfNew()
@@ -131,6 +144,7 @@ export function createCore(options: CoreOptions) {
   const screening = createScreeningModule({
     db,
     now,
+    recordOperation,
     dataDir: options.dataDir,
     seedDemo: (options.seedDemoOnFirstRun ?? true) && cases.counts().demoCaseCount > 0,
     // Screening documents carry the organization's letterhead and the signed-in screener's signature.
@@ -149,6 +163,7 @@ export function createCore(options: CoreOptions) {
     board,
     agenda: createAgendaRepository(db),
     advocates,
+    payers,
     cases: caseService,
     caseload,
     deadlines,

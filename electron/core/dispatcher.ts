@@ -9,6 +9,7 @@ import type { HandlersFor } from './handlerTypes'
 import { insightHandlers } from './insights/insightHandlers'
 import { screeningHandlers } from './screening/screeningHandlers'
 import { transferHandlers } from './transfer/transferHandlers'
+import { payerHandlers } from './payers/payerHandlers'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
 export function createHandlers(core: Core): HandlersFor<CoreChannel> {
@@ -19,6 +20,7 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...insightHandlers(core),
     ...screeningHandlers(core),
     ...transferHandlers(core),
+    ...payerHandlers(core),
   }
 }
 

@@ -55,8 +55,11 @@ export async function runPacket(args: string[]): Promise<number> {
       return 2
     }
     const caseId = report.importedCaseIds[0]
+    // The file's organization and the advocate's own letter text, as the app's Settings and "Save this version" keep them.
+    if (parsed.data.organization) core.documents.saveOrganization(parsed.data.organization)
+    for (const letter of parsed.data.letters ?? []) core.documents.saveLetter({ caseId, kind: letter.kind, body: letter.body })
     const options = core.documents.letterOptions(caseId)
-    const kind = (kindArg as LetterKind | undefined) ?? (options.find((o) => o.isRecommended) ?? options[0])?.kind
+    const kind = (kindArg as LetterKind | undefined) ?? parsed.data.letters?.[0]?.kind ?? (options.find((o) => o.isRecommended) ?? options[0])?.kind
     if (!kind || !options.some((o) => o.kind === kind)) return usage(`This case's ladder offers: ${options.map((o) => o.kind).join(', ')}`)
 
     const packet = await core.documents.assemblePacket({ caseId, kind, acceptPlaceholders: true })

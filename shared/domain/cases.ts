@@ -1,4 +1,5 @@
 import type { DeadlineReport } from './deadlines'
+import type { AppealDestination } from './payers'
 import type { ContactKind, ContactOutcome, DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from './enums'
 
 /** Plain-data shapes that cross the IPC boundary: ISO strings, no class instances (STYLE.md, contract). */
@@ -131,8 +132,17 @@ export interface CaseDetail {
     hcpcsCode: string
     icd10Codes: string[]
     prescriber: string
+    prescriberNpi: string
+    prescriberPhone: string
+    prescriberFax: string
     infusionProvider: string
   }
+  /** The payer directory entry this case's appeals go to, if linked. */
+  payerDestinationId: number | null
+  /** That directory entry, for the letters' recipient block and the fax cover. */
+  appealDestination: AppealDestination | null
+  /** Bumped by every recorded save; a form saves against the version it was opened at. */
+  version: number
   denials: DenialDetail[]
   history: HistoryEntry[]
   contacts: ContactEntry[]
@@ -141,6 +151,8 @@ export interface CaseDetail {
 }
 
 export interface CaseloadInfo {
+  /** The signed-in account's advocate: new cases are assigned to it by default. */
+  currentAdvocateId: number | null
   caseCount: number
   demoCaseCount: number
   dataDir: string

@@ -98,4 +98,6 @@ export interface MoveCheck {
   allowed: boolean
   reasonKey?: string
   reasonEn?: string
+  /** A filing day already recorded ("Mark sent") that the move keeps: the dialog pre-fills it. */
+  filedOn?: string | null
 }

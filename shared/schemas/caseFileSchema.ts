@@ -3,7 +3,9 @@ import { STAGES } from '../domain/enums'
 import { PRIOR_AUTH_OUTCOMES, REPRESENTATION_KINDS } from './appealSchemas'
 import { caseFileAttachmentSchema, caseFileContactSchema } from './caseFileParts'
 import { caseCreateSchema, denialInputSchema } from './caseSchemas'
-import { dayString, optionalDay, optionalText } from './fields'
+import { dayString, optionalDay, optionalText, requiredText } from './fields'
+import { LETTER_KINDS } from '../domain/documents'
+import { destinationInputSchema } from './payerSchemas'
 
 /** The case file's format name and version; docs/case-file.md describes it. */
 export const CASE_FILE_FORMAT = 'overturn.case'
@@ -18,7 +20,9 @@ const instant = z.iso.datetime({ offset: true }).nullable().optional().default(n
 export const caseFileSchema = z.strictObject({
   format: z.literal(CASE_FILE_FORMAT),
   version: z.literal(CASE_FILE_VERSION),
-  case: caseCreateSchema.omit({ denial: true, stage: true }).extend({
+  case: caseCreateSchema.omit({ denial: true, stage: true, payerDestinationId: true }).extend({
+    /** Where this case's appeals go (a payer directory entry, carried whole: ids stay on their machine). */
+    appealDestination: destinationInputSchema.omit({ source: true, verified: true }).nullable().optional().default(null),
     stage: z.enum(STAGES),
     /** Every notice received, any order; the latest by notice date starts the current window. */
     denials: z.array(denialInputSchema).max(50).default([]),
@@ -52,6 +56,27 @@ export const caseFileSchema = z.strictObject({
       .optional()
       .default(null),
   }),
+  /**
+   * The organization that files the appeal (letterhead, signer). The command line's packet uses it;
+   * the app uses its own Settings and ignores this on import.
+   */
+  organization: z
+    .strictObject({
+      name: requiredText(200),
+      letterhead: optionalText(200),
+      addressLines: z.array(requiredText(200)).max(6).optional().default([]),
+      phone: optionalText(40),
+      fax: optionalText(40),
+      email: optionalText(200),
+      signerName: optionalText(200),
+      signerTitle: optionalText(200),
+    })
+    .optional(),
+  /** The advocate's own text of letters, by kind (what "Save this version" keeps), used instead of the template. */
+  letters: z
+    .array(z.strictObject({ kind: z.enum(LETTER_KINDS), body: requiredText(100_000) }))
+    .max(20)
+    .optional(),
   /** Bundles only (docs/case-bundle.md): the contact log, without ids. */
   contacts: z.array(caseFileContactSchema).max(5000).optional(),
   /** Bundles only: the attachment index; the bytes are files inside the bundle. */

@@ -17,6 +17,8 @@ export const auditQuerySchema = z.strictObject({
   from: z.string().max(10).nullable().optional(),
   to: z.string().max(10).nullable().optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  /** Only what concerns these cases (the audit trail filtered by patient, issue 12). */
+  caseIds: z.array(z.number().int().positive()).max(1000).nullable().optional(),
 })
 export const backupNameSchema = z.strictObject({ fileName: z.string().regex(/^[A-Za-z0-9._-]+\.db$/, { message: 'error.invalid' }).max(200) })
 /** Restoring over a damaged caseload needs an administrator's passphrase (issue 13 item 5). */

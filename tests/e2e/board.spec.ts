@@ -41,6 +41,7 @@ test('create a case, drag it, move another by keyboard; both persist across a re
   await board.expectCardIn('Prior authorization', otherName)
 
   await page.getByRole('link', { name: 'Open case of Rosa Quintero' }).click()
+  await page.getByRole('tab', { name: 'History' }).click()
   const history = page.getByTestId('history')
   await expect(history).toContainText('Moved from Intake to Internal appeal')
   await expect(history).toContainText('Opened in Intake')

@@ -30,7 +30,7 @@ test('a refused move explains itself and can be overridden with a recorded reaso
   await expect(dialog).toBeHidden()
   await board.expectCardIn('Second-level appeal', 'Ines Marquez')
 
-  await page.goto(`${app.bridge.url}#/cases/${created.id}`)
+  await page.goto(`${app.bridge.url}#/cases/${created.id}?section=history`)
   await expect(page.getByTestId('history')).toContainText('Override: Plan letter of Nov 12 offers a voluntary second level')
 })
 
@@ -48,10 +48,12 @@ test('the case page shows its ladder and explains every date; the agenda exports
     denial: { noticeDate: '2026-10-30', receivedDate: null, reasons: ['missing_documentation'], priorAuthNumber: '', claimNumber: '', amount: 6200, statedDeadline: null },
   })
   await page.goto(`${app.bridge.url}#/cases/${created.id}`)
+  await page.getByRole('tab', { name: 'Deadlines and filing' }).click()
   const ladder = page.getByTestId('ladder')
   for (const level of ['Redetermination', 'Reconsideration by the QIC', 'ALJ hearing', 'Medicare Appeals Council review', 'Federal court']) {
     await expect(ladder).toContainText(level)
   }
+  await page.getByRole('tab', { name: 'Overview' }).click()
   const deadlines = page.getByTestId('deadlines')
   await expect(deadlines).toContainText('File redetermination')
   await deadlines.getByText('How this date was computed').first().click()

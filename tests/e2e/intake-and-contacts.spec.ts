@@ -17,6 +17,7 @@ test('a bad value gets a message beside its field and nothing is saved', async (
 
 test('log a call on a case in a few keystrokes', async ({ page }) => {
   await page.getByTestId('board-card').first().getByRole('link').click()
+  await page.getByRole('tab', { name: 'Contacts' }).click()
   await expect(page.getByRole('heading', { name: 'Contacts log' })).toBeVisible()
   await page.getByLabel('With whom', { exact: true }).fill('Lakeshore Blue appeals unit, agent Dana')
   await page.getByLabel('Reference number', { exact: true }).fill('CALL-7781')

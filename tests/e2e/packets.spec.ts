@@ -15,6 +15,7 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
 
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
   await expect(page.getByRole('heading', { name: patientName, level: 1 })).toBeVisible()
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   const checklist = page.getByTestId('checklist')
   await expect(checklist.getByText('The denial notice', { exact: true })).toBeVisible()
   const progress = page.getByTestId('checklist-progress')
@@ -47,6 +48,7 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
   await expect(editor).toHaveValue(new RegExp(`On behalf of ${patientName}`))
   const needs = page.getByTestId('needs-from-you')
   await expect(needs).toContainText('Needs from you')
+  // The representative on file signs (issue 12); the organization's own facts are still needed.
   await expect(needs).toContainText('Your organization’s name (Settings)')
   const original = await editor.inputValue()
   const edited = original.replace('We ask for a full and fair review', 'We ask for a prompt, full and fair review')

@@ -84,7 +84,7 @@ test('staff close a fund in the catalog and the screen follows', async ({ page }
 test('a case with a pending appeal shows its patient’s screening and open applications', async ({ page, app }) => {
   const linked = app.core.screening.applicants.list({}).find((row) => row.patientId !== null)!
   const caseId = app.core.db.prepare('SELECT id FROM cases WHERE patient_id = ?').pluck().get(linked.patientId) as number
-  await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.goto(`${app.bridge.url}#/cases/${caseId}?section=assistance`)
   const bridge = page.getByTestId('bridge-assistance')
   await expect(bridge.getByRole('heading', { name: 'Bridge assistance' })).toBeVisible()
   await expect(bridge).toContainText('The patient faces cost while the appeal is pending.')

@@ -35,7 +35,7 @@ freshTest('first run: create the administrator, keep the recovery key, lock, fai
 
   await page.getByRole('link', { name: 'Security', exact: true }).click()
   const audit = page.getByTestId('audit-table')
-  await expect(audit).toContainText('unlock_failed')
+  await expect(audit).toContainText('Failed unlock')
   await expect(audit).toContainText('passphrase reset with the recovery key')
   await page.getByRole('button', { name: 'Verify the chain' }).click()
   await expect(page.getByTestId('audit-verification')).toContainText('The audit trail is intact')

@@ -83,6 +83,8 @@ export interface AuditQuery {
   from?: string | null
   to?: string | null
   limit?: number
+  /** Entries about these cases: case channels name the case id (entity_id) when called for a case. */
+  caseIds?: number[] | null
 }
 
 export interface AuditVerification {
@@ -144,6 +146,10 @@ export function createAuditLog(db: Db, signer?: AuditSigner) {
         if (!given) continue
         where.push(clause)
         params[name] = value
+      }
+      if (query.caseIds) {
+        where.push(`entity_id IN (SELECT CAST(value AS TEXT) FROM json_each(@caseIds)) AND entity NOT IN ('applicants', 'applications', 'programs', 'users', 'backups', 'session', 'payers', 'attachment')`)
+        params.caseIds = JSON.stringify(query.caseIds)
       }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`
       return (db.prepare(sql).all(params) as AuditRow[]).map(toEntry)

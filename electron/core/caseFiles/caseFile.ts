@@ -25,6 +25,9 @@ export function toCaseFile(detail: CaseDetail): CaseFileInput {
       advocateId: null,
       openedOn: detail.openedOn,
       summary: detail.summary,
+      appealDestination: detail.appealDestination
+        ? (({ payer, planFamily, level, recipient, addressLines, phone, fax, portal }) => ({ payer, planFamily, level, recipient, addressLines, phone, fax, portal }))(detail.appealDestination)
+        : null,
       denials: detail.denials.map(({ noticeDate, receivedDate, reasons, priorAuthNumber, claimNumber, amount, statedDeadline }) => ({
         noticeDate,
         receivedDate,
@@ -72,6 +75,8 @@ export function caseFileToRecord(file: CaseFile): CaseRecord {
     summary: c.summary,
     isDemo: false,
     advocateId: null,
+    version: 1,
+    payerDestinationId: null,
     patient: { id: 0, firstName: c.patient.firstName, lastName: c.patient.lastName, dateOfBirth: c.patient.dateOfBirth, phone: c.patient.phone, preferredLanguage: c.patient.preferredLanguage },
     coverage: { id: 0, ...c.coverage },
     therapy: { id: 0, ...c.therapy },

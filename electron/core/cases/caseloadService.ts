@@ -34,8 +34,13 @@ interface Deps {
 export function createCaseloadService(deps: Deps) {
   const { db, cases, advocates, settings } = deps
 
+  function currentAdvocateId(): number | null {
+    const value = settings.get('current_advocate_id')
+    return value ? Number(value) : (advocates.list()[0]?.id ?? null)
+  }
+
   function info(): CaseloadInfo {
-    return { ...cases.counts(), dataDir: deps.dataDir, schemaVersion: schemaVersion(db) }
+    return { ...cases.counts(), currentAdvocateId: currentAdvocateId(), dataDir: deps.dataDir, schemaVersion: schemaVersion(db) }
   }
 
   /**
@@ -135,10 +140,7 @@ export function createCaseloadService(deps: Deps) {
         settings.set('current_advocate_id', String(advocateId))
       })()
     },
-    currentAdvocateId(): number | null {
-      const value = settings.get('current_advocate_id')
-      return value ? Number(value) : (advocates.list()[0]?.id ?? null)
-    },
+    currentAdvocateId,
   }
 }
 export type CaseloadService = ReturnType<typeof createCaseloadService>

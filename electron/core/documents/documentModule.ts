@@ -27,6 +27,7 @@ import { cleanDocText } from './docText'
 import { createAttachmentRepository, createEvidenceRepository, createLetterRepository, publicAttachment } from './documentRepository'
 import { buildCoverLetterText, buildLetterText, latestDenial } from './letterModel'
 import { createPacketAssembler, createPacketExportLog, type AssembledPacket } from './packetExports'
+import type { RecordOperation } from '../cases/operationLog'
 
 export interface DocumentModuleDeps {
   db: Db
@@ -42,6 +43,8 @@ export interface DocumentModuleDeps {
   currentAdvocateId?: () => number | null
   /** Sets the case's appeal filing day through the case service; called inside a transaction. */
   fileAppeal?: (caseId: number, filedOn: string) => void
+  /** Records uploads, letter saves, exports and sends in the case's operation log (issue 12). */
+  recordOperation?: RecordOperation
 }
 
 /**
@@ -58,6 +61,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
   rehomeAttachments(db, store, deps.olderKeys ?? [])
   const nowIso = () => deps.now().toISOString()
   const today = () => localDayOf(deps.now())
+  const recordOp: RecordOperation = (caseId, ops) => deps.recordOperation?.(caseId, ops)
 
   const organization = (): Organization => settings.organization()
 
@@ -163,7 +167,10 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
 
     setEvidence(input: { caseId: number; itemId: string; status: EvidenceChecklist['items'][number]['status'] }): EvidenceChecklist {
       requireItem(input.caseId, input.itemId)
-      db.transaction(() => evidence.set({ ...input, attachmentId: null, updatedAt: nowIso() }))()
+      db.transaction(() => {
+        evidence.set({ ...input, attachmentId: null, updatedAt: nowIso() })
+        recordOp(input.caseId, [{ kind: 'evidence', field: input.itemId, newValue: input.status }])
+      })()
       return checklist(input.caseId)
     },
 
@@ -200,6 +207,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
           if (input.evidenceItemId) {
             evidence.set({ caseId: input.caseId, itemId: input.evidenceItemId, status: 'received', attachmentId: newId, updatedAt: nowIso() })
           }
+          recordOp(input.caseId, [{ kind: 'upload', entityId: newId, newValue: { label: input.label || originalName, fileName: originalName } }])
           return newId
         })()
         return publicAttachment(requireAttachment(id))
@@ -228,7 +236,10 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
 
     removeAttachment(attachmentId: number): Attachment[] {
       const record = requireAttachment(attachmentId)
-      db.transaction(() => attachments.remove(record))()
+      db.transaction(() => {
+        attachments.remove(record)
+        recordOp(record.caseId, [{ kind: 'upload', entityId: record.id, oldValue: { label: record.label, fileName: record.originalName }, detail: { removed: true } }])
+      })()
       store.remove(record.caseId, record.storedName)
       return attachments.list(record.caseId).map(publicAttachment)
     },
@@ -243,13 +254,19 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
 
     saveLetter(input: { caseId: number; kind: LetterKind; body: string }): LetterDraft {
       requireOffered(deps.getCase(input.caseId), input.kind)
-      db.transaction(() => letters.save(input.caseId, input.kind, input.body.replace(/\r\n?/g, '\n'), nowIso()))()
+      db.transaction(() => {
+        letters.save(input.caseId, input.kind, input.body.replace(/\r\n?/g, '\n'), nowIso())
+        recordOp(input.caseId, [{ kind: 'letter_save', field: input.kind, newValue: { kind: input.kind } }])
+      })()
       return draft(input.caseId, input.kind)
     },
 
     resetLetter(input: { caseId: number; kind: LetterKind }): LetterDraft {
       requireOffered(deps.getCase(input.caseId), input.kind)
-      db.transaction(() => letters.remove(input.caseId, input.kind))()
+      db.transaction(() => {
+        letters.remove(input.caseId, input.kind)
+        recordOp(input.caseId, [{ kind: 'letter_save', field: input.kind, newValue: { kind: input.kind }, detail: { reset: true } }])
+      })()
       return draft(input.caseId, input.kind)
     },
 
@@ -275,7 +292,10 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
         throw new AppError('conflict', 'documents.error.placeholdersRemain', Object.fromEntries(letter.missing.map((m, i) => [`missing.${i}`, m.label])))
       }
       const packet = await assemble(request)
-      exportLog.record(request.caseId, packet)
+      db.transaction(() => {
+        exportLog.record(request.caseId, packet)
+        recordOp(request.caseId, [{ kind: 'export', field: request.kind, newValue: { kind: request.kind, fileName: packet.file.fileName } }])
+      })()
       return packet.file
     },
 
@@ -284,7 +304,13 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
       return exportLog.list(caseId)
     },
 
-    markPacketSent: (input: PacketMarkSent): PacketExportRecord[] => exportLog.markSent(input),
+    markPacketSent: (input: PacketMarkSent): PacketExportRecord[] =>
+      db.transaction(() => {
+        const records = exportLog.markSent(input)
+        const caseId = db.prepare('SELECT case_id FROM packet_exports WHERE id = ?').pluck().get(input.exportId) as number
+        recordOp(caseId, [{ kind: 'send', entityId: input.exportId, newValue: { sentOn: input.sentOn, method: input.method } }])
+        return records
+      })(),
   }
 }
 export type DocumentModule = ReturnType<typeof createDocumentModule>

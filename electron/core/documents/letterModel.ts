@@ -117,6 +117,9 @@ export function caseFacts(detail: CaseDetail, organization: Organization, today:
     diagnosisCodes: detail.therapy.icd10Codes.join(', '),
     diagnosis: detail.therapy.icd10Codes.map(describeDiagnosis).join('; '),
     prescriber: detail.therapy.prescriber,
+    prescriberNpi: detail.therapy.prescriberNpi ?? '',
+    prescriberPhone: detail.therapy.prescriberPhone ?? '',
+    prescriberFax: detail.therapy.prescriberFax ?? '',
     infusionProvider: detail.therapy.infusionProvider,
     noticeDate: formatDay(denial?.noticeDate ?? null),
     originalNoticeDate: formatDay(firstDenial(detail)?.noticeDate ?? null),
@@ -181,7 +184,8 @@ function referenceLines(rule: LetterKindRule, facts: Facts): string[] {
 function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
   switch (rule.signer) {
     case 'prescriber':
-      return ['Sincerely,', '', '', '{prescriber}', 'Treating physician']
+      if (!facts.prescriberNpi) return ['Sincerely,', '', '', '{prescriber}', 'Treating physician']
+      return ['Sincerely,', '', '', '{prescriber}', 'Treating physician · NPI {prescriberNpi}', facts.prescriberFax ? 'Phone {prescriberPhone} · Fax {prescriberFax}' : 'Phone {prescriberPhone}']
     case 'patient':
       return ['Sincerely,', '', 'Signature: ______________________   Date: ____________', '{patientName}']
     case 'advocate': {
@@ -197,6 +201,18 @@ function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
       ]
     }
   }
+}
+
+/**
+ * The recipient block: the case's appeal destination from the payer directory when it is linked
+ * (issue 12, item 3), else the letter kind's generic block with its placeholders.
+ */
+export function recipientLines(rule: LetterKindRule, detail: CaseDetail): string[] {
+  const to = detail.appealDestination
+  if (!to) return rule.recipientEn
+  // Typed text goes through the template filler: braces would read as fact tokens.
+  const plain = (line: string) => line.replace(/[{}]/g, '')
+  return [to.recipient, ...(to.payer && to.payer !== to.recipient ? [to.payer] : []), ...to.addressLines, ...(to.fax ? [`Fax: ${to.fax}`] : [])].map(plain)
 }
 
 /** The argument sections for the case's denial reasons; a block shared by two reasons appears once. */
@@ -250,7 +266,7 @@ export function buildLetterText(kind: LetterKind, detail: CaseDetail, organizati
   const facts = caseFacts(detail, organization, today)
   const paragraphs: string[] = [
     '{today}',
-    rule.recipientEn.join('\n'),
+    recipientLines(rule, detail).join('\n'),
     referenceLines(rule, facts).join('\n'),
     rule.salutationEn,
     ...rule.openingEn,
@@ -329,7 +345,7 @@ export function buildCoverLetterText(kind: LetterKind, detail: CaseDetail, organ
   const ids = [facts.priorAuthNumber && 'Prior-authorization number: {priorAuthNumber}', facts.claimNumber && 'Claim number: {claimNumber}'].filter(Boolean)
   const paragraphs = [
     '{today}',
-    rule.recipientEn.join('\n'),
+    recipientLines(rule, detail).join('\n'),
     [`Re: ${rule.subjectEn}`, 'Patient: {patientName} · Member ID: {memberId}', ...(ids.length ? ids : ['Claim or reference number: {reference}'])].join('\n'),
     rule.salutationEn,
     `Enclosed please find our ${subject} on behalf of {patientName}, ${exhibitPhrase(exhibitCount)}.`,
@@ -354,6 +370,8 @@ export interface PacketExhibit {
 /** The fax cover sheet on top of a packet. */
 export interface FaxCover {
   to: string[]
+  /** The destination's fax number from the payer directory; '' leaves the placeholder. */
+  fax?: string
   date: string
   /** Pages of all exhibits that could be counted, and whether some (Word files) could not. */
   exhibitPages: number
@@ -408,7 +426,8 @@ export function buildPacketModel(input: {
     letterTitle: rule.titleEn,
     faxCover: rule.isPacket
       ? {
-          to: rule.recipientEn.slice(0, 2).map((line) => fillTemplate(line, facts)),
+          to: recipientLines(rule, input.detail).slice(0, 2).map((line) => fillTemplate(line, facts)),
+          fax: input.detail.appealDestination?.fax ?? '',
           date: facts.today,
           exhibitPages: input.attachments.reduce((sum, a) => sum + (pagesOf(a.id) ?? 0), 0),
           hasUncountedPages: input.attachments.some((a) => pagesOf(a.id) === null),

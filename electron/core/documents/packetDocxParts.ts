@@ -50,7 +50,7 @@ export function faxCoverSheet(model: PacketModel): (Paragraph | Table)[] {
     new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: userTextRuns('FAX COVER SHEET') }),
     table(widths, [
       row('To', userTextRuns(cover.to.join('\n'))),
-      row('Fax', userTextRuns(FAX_PLACEHOLDER)),
+      row('Fax', userTextRuns(cover.fax || FAX_PLACEHOLDER)),
       row('From', userTextRuns(from.filter(Boolean).join('\n'))),
       row('Date', userTextRuns(cover.date)),
       row('Pages', [new TextRun({ children: [PageNumber.TOTAL_PAGES] }), ...userTextRuns(` in this document (including this sheet)${model.exhibits.length ? exhibitPart : ''}`)]),

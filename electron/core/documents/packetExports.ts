@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import JSZip from 'jszip'
 import sanitizeFilename from 'sanitize-filename'
+import { stripUnsafeText } from '../../../shared/domain/factChecks'
 import type { LetterDraft, Organization, PacketExportRecord, PacketFile } from '../../../shared/domain/documents'
 import type { CaseDetail } from '../../../shared/domain/cases'
 import { letterKindRule } from '../../../shared/rules/letters/kinds'
@@ -65,7 +66,8 @@ export function createPacketAssembler(deps: AssemblerDeps) {
       checklistLabels: rule.isPacket ? deps.checklistLabels?.(request.caseId) : undefined,
     })
     const docx = await buildPacketDocx(model)
-    const base = sanitizeFilename(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${deps.today()}`, { replacement: '_' }) || 'packet'
+    // Names stored before the boundary refused bidi overrides must not reorder the file name (issue 12).
+    const base = sanitizeFilename(stripUnsafeText(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${deps.today()}`), { replacement: '_' }) || 'packet'
     const docxName = `${base}.docx`
     const levelId = letter.levelId ?? detail.stage
     const common = { docxName, docx, letter, levelId, docxSha256: sha256(docx) }

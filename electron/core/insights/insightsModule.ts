@@ -3,6 +3,7 @@ import { localDayOf } from '../../../shared/domain/days'
 import { toCsv } from '../../../shared/domain/csv'
 import type { CaseOutcome, CsvFile, DashboardData, DocxFile, SearchResponse } from '../../../shared/domain/insights'
 import { resolveRange, type CsvRequest, type DateRangeInput, type OutcomeRecord, type OutcomeUpdate } from '../../../shared/schemas/insightSchemas'
+import type { RecordOperation } from '../cases/operationLog'
 import type { Db } from '../db/openDatabase'
 import { AppError, notFound } from '../errors'
 import { createSettingsRepository } from '../settings/settingsRepository'
@@ -20,7 +21,7 @@ const UTF8_BOM = '\uFEFF'
  * Search everywhere, outcomes, the dashboard and reports (issue 6), on the caseload database.
  * `now` is the clock; "today" is its local day.
  */
-export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
+export function createInsightsModule({ db, now, recordOperation }: { db: Db; now: () => Date; recordOperation?: RecordOperation }) {
   const search = createSearchRepository(db)
   const outcomes = createOutcomeRepository(db)
   const dashboard = createDashboardRepository(db)
@@ -52,6 +53,7 @@ export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
       db.transaction(() => {
         if (!caseExists.get(caseId)) throw notFound('case')
         outcomes.insert(caseId, fields, nowIso())
+        recordOperation?.(caseId, [{ kind: 'outcome', newValue: fields as unknown as Record<string, unknown> }])
       })()
       return outcomes.listForCase(caseId)
     },
@@ -60,14 +62,20 @@ export function createInsightsModule({ db, now }: { db: Db; now: () => Date }) {
       checkDecidedOn(fields.decidedOn)
       const existing = outcomes.get(id)
       if (!existing) throw notFound('outcome')
-      db.transaction(() => outcomes.update(id, existing.caseId, fields, nowIso()))()
+      db.transaction(() => {
+        outcomes.update(id, existing.caseId, fields, nowIso())
+        recordOperation?.(existing.caseId, [{ kind: 'outcome', entityId: id, newValue: fields as unknown as Record<string, unknown> }])
+      })()
       return outcomes.listForCase(existing.caseId)
     },
 
     removeOutcome(id: number): CaseOutcome[] {
       const existing = outcomes.get(id)
       if (!existing) throw notFound('outcome')
-      outcomes.remove(id)
+      db.transaction(() => {
+        outcomes.remove(id)
+        recordOperation?.(existing.caseId, [{ kind: 'outcome', entityId: id, detail: { removed: true } }])
+      })()
       return outcomes.listForCase(existing.caseId)
     },
 

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/domain/screening'
 import type { Organization } from '../../../shared/domain/documents'
 import type { ApplicantQuery, ApplicationUpdate } from '../../../shared/schemas/screeningSchemas'
+import type { RecordOperation } from '../cases/operationLog'
 import type { Db } from '../db/openDatabase'
 import { createSettingsRepository } from '../settings/settingsRepository'
 import { AppError, notFound } from '../errors'
@@ -48,6 +49,8 @@ export interface ScreeningModuleOptions {
   organization?: () => Organization
   /** The signed-in account, who signs the documents they make. */
   currentAdvocate?: () => { id: number; name: string } | null
+  /** Records "started an assistance applicant from this case" in the case's operation log (issue 12). */
+  recordOperation?: RecordOperation
 }
 
 /**
@@ -237,7 +240,11 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       createFromCase(caseId: number): ApplicantDetail {
         const link = caseLink(caseId)
         if (!link) throw notFound('case')
-        const id = db.transaction(() => applicants.insert({ ...link.facts, outOfPocket: link.deniedAmount }, { patientId: link.patientId, isDemo: false, now: nowIso() }))()
+        const id = db.transaction(() => {
+          const applicantId = applicants.insert({ ...link.facts, outOfPocket: link.deniedAmount }, { patientId: link.patientId, isDemo: false, now: nowIso() })
+          options.recordOperation?.(caseId, [{ kind: 'screening_link', entityId: applicantId, newValue: { applicantId } }])
+          return applicantId
+        })()
         return detail(id)
       },
       importCsv,

@@ -14,6 +14,7 @@ import {
   type CsvPreview,
 } from '../../../shared/domain/transfer'
 import type { CaseFileInput } from '../../../shared/schemas/caseFileSchema'
+import type { PayerDirectoryRepository } from '../payers/payerDirectoryRepository'
 import type { CaseCreate } from '../../../shared/schemas/caseSchemas'
 import type { CsvImportRequest } from '../../../shared/schemas/transferSchemas'
 import type { Db } from '../db/openDatabase'
@@ -42,6 +43,8 @@ export interface TransferModuleDeps {
   deadlines: DeadlineService
   getCase: (caseId: number) => CaseDetail
   currentAdvocateId: () => number | null
+  /** The payer directory, to link an imported case's appeal destination (issue 12). */
+  payers?: PayerDirectoryRepository
 }
 
 /**
@@ -75,6 +78,8 @@ export function createTransferModule(deps: TransferModuleDeps) {
       advocateId: null,
       openedOn: c.openedOn,
       summary: c.summary,
+      // The destination travels whole; here it becomes (or matches) a row of this payer directory.
+      payerDestinationId: c.appealDestination && deps.payers ? deps.payers.findOrCreate({ ...c.appealDestination, source: '', verified: false }, now) : null,
       denial: null,
     }
     const caseId = cases.insert(input, { isDemo: false, now, movedBy: deps.currentAdvocateId() })

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CaseDetail } from '../../../shared/domain/cases'
+import type { CaseOperation } from '../../../shared/domain/operations'
 import type { RequestOf } from '../../../shared/contract'
 import type { CaseCreateInput, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import { call } from '../api/client'
@@ -45,5 +46,55 @@ export const useCaseStore = defineStore('case', () => {
   const savePriorAuth = async (input: RequestOf<'priorAuth:save'>) => replace(await call('priorAuth:save', input))
   const saveRepresentation = async (input: RequestOf<'representation:save'>) => replace(await call('representation:save', input))
 
-  return { current, isLoading, loadError, open, create, addContact, replace, updateAppeal, savePriorAuth, saveRepresentation }
+  /** The open case's recorded operations (its history), newest first. */
+  const operations = ref<CaseOperation[]>([])
+  async function loadOperations(caseId: number) {
+    operations.value = await call('operations:list', { caseId })
+  }
+  /** A save replaces the case and refreshes its history, so both show what was just written. */
+  async function saved(detail: CaseDetail) {
+    replace(detail)
+    await loadOperations(detail.id)
+    return detail
+  }
+  const update = async (input: RequestOf<'cases:update'>) => saved(await call('cases:update', input))
+  /** Moves the open case (the case page's own path, e.g. after "Mark sent"); the filing day is kept. */
+  const move = async (input: RequestOf<'cases:move'>) => saved(await call('cases:move', input))
+  const addDenial = async (input: RequestOf<'cases:addDenial'>) => saved(await call('cases:addDenial', input))
+  const updateDenial = async (input: RequestOf<'cases:updateDenial'>) => saved(await call('cases:updateDenial', input))
+  const removeDenial = async (input: RequestOf<'cases:removeDenial'>) => saved(await call('cases:removeDenial', input))
+  /** What others saved after a version: shown beside the fields of a refused (conflicting) save. */
+  const changesSince = (caseId: number, sinceVersion: number) => call('operations:list', { caseId, sinceVersion })
+  /** The stored case without touching the page's copy (a conflicting form compares against it). */
+  const fetchLatest = (caseId: number) => call('cases:get', { caseId })
+
+  /** The ids of the cases whose patient's name contains the text (the audit trail's patient filter). */
+  async function caseIdsForPatient(text: string): Promise<number[]> {
+    const needle = text.trim().toLowerCase()
+    const board = await call('cases:board', { text: text.trim() })
+    return board.cards.filter((c) => c.patientName.toLowerCase().includes(needle)).map((c) => c.id)
+  }
+
+  return {
+    caseIdsForPatient,
+    current,
+    isLoading,
+    loadError,
+    open,
+    create,
+    addContact,
+    replace,
+    updateAppeal,
+    savePriorAuth,
+    saveRepresentation,
+    operations,
+    loadOperations,
+    update,
+    move,
+    addDenial,
+    updateDenial,
+    removeDenial,
+    changesSince,
+    fetchLatest,
+  }
 })

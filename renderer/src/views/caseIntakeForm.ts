@@ -7,13 +7,24 @@ export function emptyIntakeForm() {
   return {
     patient: { firstName: '', lastName: '', dateOfBirth: '', phone: '', preferredLanguage: '' },
     coverage: { payer: '', planFamily: '' as PlanFamily | '', memberId: '', groupNumber: '', state: '' },
-    therapy: { category: '' as TherapyCategory | '', drug: '', hcpcsCode: '', icd10Codes: '', prescriber: '', infusionProvider: '' },
+    therapy: {
+      category: '' as TherapyCategory | '',
+      drug: '',
+      hcpcsCode: '',
+      icd10Codes: '',
+      prescriber: '',
+      prescriberNpi: '',
+      prescriberPhone: '',
+      prescriberFax: '',
+      infusionProvider: '',
+    },
     stage: 'intake' as Stage,
     urgency: 'standard' as Urgency,
     serviceType: 'pre_service' as ServiceType,
     advocateId: null as number | null,
     openedOn: localDayOf(new Date()),
     summary: '',
+    payerDestinationId: null as number | null,
     hasDenial: false,
     denial: {
       noticeDate: '',
@@ -48,6 +59,7 @@ export function toCaseInput(form: IntakeForm): CaseCreateInput {
     advocateId: form.advocateId,
     openedOn: form.openedOn,
     summary: form.summary,
+    payerDestinationId: form.payerDestinationId,
     denial: form.hasDenial
       ? {
           ...form.denial,

@@ -44,13 +44,14 @@ describe.skipIf(!hasSoffice && !process.env.CI)('every generated DOCX kind opens
       }
     }
     expect([...kinds].sort()).toEqual([...LETTER_KINDS].sort())
-    // Hostile text in every part: right-to-left, emoji, controls, newlines, a very long label.
-    const hostile = core.cases.create(
-      sampleCase({
-        patient: { firstName: 'שרה 👩🏽‍⚕️', lastName: 'O’Brien <&>\u0007', dateOfBirth: '1970-01-01', phone: '', preferredLanguage: '' },
-        coverage: { payer: 'مرحبا Plan\u202E', planFamily: 'employer_self_funded', memberId: 'M\uFFFE-9', groupNumber: '', state: 'IL' },
-      }),
-    )
+    // Hostile text in every part: right-to-left, emoji, controls, newlines, a very long label. The
+    // boundary now refuses controls and bidi overrides (issue 12), so they are stored behind its back,
+    // as a caseload written before that check could hold them.
+    const hostile = core.cases.create({
+      ...sampleCase(),
+      patient: { firstName: 'שרה 👩🏽‍⚕️', lastName: 'O’Brien <&>\u0007', dateOfBirth: '1970-01-01', phone: '', preferredLanguage: '' },
+      coverage: { payer: 'مرحبا Plan\u202E', planFamily: 'employer_self_funded', memberId: 'M\uFFFE-9', groupNumber: '', state: 'IL' },
+    })
     core.documents.upload({ caseId: hostile.id, fileName: 'x.pdf', label: `Long ${'label '.repeat(300)}\nend`, base64: base64(pdfWithPages(1, 'hostile')) })
     const hostileFile = await core.documents.buildPacket({ caseId: hostile.id, kind: 'internal_appeal', acceptPlaceholders: true })
     files.push(join(out, 'hostile.docx'))

@@ -7,6 +7,7 @@ import { screeningMessages } from './screening'
 import { transferMessages } from './transfer'
 import { previewMessages } from './preview'
 import { shellMessages } from './shell'
+import { caseRecordMessages } from './caseRecord'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -22,5 +23,6 @@ export const en = {
   ...transferMessages,
   ...previewMessages,
   ...shellMessages,
+  ...caseRecordMessages,
 }
 export type MessageSchema = typeof en
