@@ -5,6 +5,7 @@ import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog } from '../audit/auditLog'
 import { createBackup, listBackups, rotateBackups } from '../backup/backupService'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
+import { NewerDatabaseError } from '../db/migrate'
 import { openDatabase } from '../db/openDatabase'
 import { createDispatcher, type Dispatch } from '../dispatcher'
 import { AppError } from '../errors'
@@ -193,7 +194,7 @@ export function createAppSession(options: AppSessionOptions) {
       } catch (error) {
         // The passphrase was right, so the key is: the database itself is damaged. Offer the backups.
         // A database from a newer Overturn is not damaged: say so and change nothing.
-        if (error instanceof AppError && /newer version/.test(error.message)) throw error
+        if (error instanceof NewerDatabaseError) throw error
         damaged = { key: opened.dataKey, user: opened.user }
         return status()
       }
