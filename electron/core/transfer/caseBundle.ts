@@ -113,9 +113,8 @@ function declaredSize(zip: JSZip): number {
 }
 
 /**
- * Reads and checks a bundle without writing anything: the format and version, every case against
- * the case-file schema, and every attachment's bytes (present, of a type the attachment store takes,
- * within its size limit, and with exactly the sha256 the entry declares).
+ * Reads and checks a bundle without writing anything: the ZIP, its format and version, then its
+ * cases and their attachments (checkCaseEntries).
  */
 export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => StoredFile): Promise<BundleCheck> {
   if (bytes.length === 0) return refused('transfer.error.notZip')
@@ -158,7 +157,20 @@ export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => Sto
     bytesByPath.set(path, result)
     return result
   }
+  return checkCaseEntries(entries, readAttachment, inspect)
+}
 
+/**
+ * Checks case-file entries and their attachments without writing anything: every case against the
+ * case-file schema, and every attachment's bytes (present, of a type the attachment store takes,
+ * within its size limit, and with exactly the sha256 the entry declares). A bundle's cases and the
+ * command line's single case file both come through here.
+ */
+export async function checkCaseEntries(
+  entries: unknown[],
+  readAttachment: (path: string) => Promise<Buffer | AppError>,
+  inspect: (bytes: Buffer) => StoredFile,
+): Promise<BundleCheck> {
   const reports: BundleCaseReport[] = []
   const cases: CheckedCase[] = []
   let attachmentCount = 0
