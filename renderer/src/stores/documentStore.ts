@@ -3,36 +3,9 @@ import { computed, ref } from 'vue'
 import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, LetterKind, LetterOption, Organization, PacketExportRecord } from '../../../shared/domain/documents'
 import type { OrganizationInput, PacketMarkSent } from '../../../shared/schemas/documentSchemas'
 import { call } from '../api/client'
+import { base64ToBlob, downloadBase64, downloadBlob, DOCX_MIME, fileToBase64, ZIP_MIME } from '../composables/download'
 import { useCaseStore } from './caseStore'
 
-/** Reads a browser File as base64 (without the `data:` prefix) for the upload channel. */
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
-    reader.readAsDataURL(file)
-  })
-}
-
-function base64ToBlob(base64: string, mime: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  return new Blob([bytes], { type: mime })
-}
-
-/** Saves a file through an `<a download>`: works the same in Electron and in browser mode. */
-export function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** The open case's packet: checklist, exhibits, letters; and the organization for settings. */
 export const useDocumentStore = defineStore('documents', () => {
@@ -111,7 +84,7 @@ export const useDocumentStore = defineStore('documents', () => {
   async function openAttachment(attachmentId: number) {
     const file = await call('documents:open', { attachmentId })
     const blob = base64ToBlob(file.base64, file.mime)
-    if (file.mime === DOCX_MIME) return downloadBlob(blob, file.fileName)
+    if (file.mime === DOCX_MIME) return downloadBlob(file.fileName, blob)
     const url = URL.createObjectURL(blob)
     window.open(url, '_blank', 'noopener')
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
@@ -145,7 +118,7 @@ export const useDocumentStore = defineStore('documents', () => {
     isExporting.value = true
     try {
       const file = await call('packets:export', { caseId: letter.value.caseId, kind: letter.value.kind, acceptPlaceholders })
-      downloadBlob(base64ToBlob(file.base64, file.fileName.endsWith('.zip') ? 'application/zip' : DOCX_MIME), file.fileName)
+      downloadBase64(file.fileName, file.base64, file.fileName.endsWith('.zip') ? ZIP_MIME : DOCX_MIME)
       exports.value = await call('packets:exports', { caseId: letter.value.caseId })
       return file.fileName
     } finally {
