@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
+import { createEventHub, withCoreEvents } from '../electron/core/events'
 import { defaultDataDir } from '../electron/core/paths'
 import { createAppSession } from '../electron/core/session/appSession'
 
@@ -21,8 +22,10 @@ if (status.state === 'in_use') {
   console.error(status.message)
   process.exit(1)
 }
+const events = createEventHub()
 const bridge = await startBridgeServer({
-  dispatch: session.dispatch,
+  dispatch: withCoreEvents(session.dispatch, events),
+  events,
   rendererDir,
   port: Number(process.env.OVERTURN_PORT ?? 5180),
 })

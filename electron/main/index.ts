@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, powerMonitor, session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
+import { CORE_EVENT_CHANNEL } from '../../shared/events'
+import { createEventHub, withCoreEvents } from '../core/events'
 import { createAppSession } from '../core/session/appSession'
 import { registerIpc } from './ipc'
 import { startDeadlineReminders } from './reminders'
@@ -69,7 +71,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession()
     const appSession = createAppSession({ dataDir })
-    registerIpc(appSession.dispatch, isTrustedUrl)
+    // The core pushes what changed (shared/events.ts) to every window instead of the page polling.
+    const events = createEventHub()
+    events.subscribe((event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CORE_EVENT_CHANNEL, event)
+    })
+    registerIpc(withCoreEvents(appSession.dispatch, events), isTrustedUrl)
     createWindow()
     const stopReminders = startDeadlineReminders(() => appSession.core)
     // Locking closes the database, forgets the key and clears the screen (the page reloads to the lock screen).
