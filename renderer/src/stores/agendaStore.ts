@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { Agenda } from '../../../shared/domain/agenda'
 import { call } from '../api/client'
 import { onCoreEvent } from '../api/events'
+import { downloadText } from '../composables/download'
 
 /** Deadlines across the caseload: overdue, due soon, later, and the counts the reminder banner shows. */
 export const useAgendaStore = defineStore('agenda', () => {
@@ -39,5 +40,11 @@ export const useAgendaStore = defineStore('agenda', () => {
   const urgentCount = computed(() => counts.value?.dueWithin3Days ?? 0)
   const all = computed(() => (agenda.value ? [...agenda.value.overdue, ...agenda.value.dueSoon, ...agenda.value.later] : []))
 
-  return { agenda, soonDays, load, loadCounts, followDays, overdueCount, urgentCount, all }
+  /** An iCalendar file of one case's deadlines, or (null) of the whole caseload's, saved where the user chooses. */
+  async function downloadIcs(caseId: number | null) {
+    const file = await call('deadlines:ics', { caseId })
+    downloadText(file.fileName, file.content, 'text/calendar')
+  }
+
+  return { agenda, soonDays, load, loadCounts, followDays, downloadIcs, overdueCount, urgentCount, all }
 })
