@@ -26,6 +26,8 @@ function bridgeEventSource(): CoreEventSource {
           controller = new AbortController()
           try {
             const response = await fetch('/events', { headers: { 'X-Overturn-Token': bridgeToken() }, signal: controller.signal })
+            // A bridge without a stream (or a wrong token) will not heal by retrying.
+            if (response.status === 401 || response.status === 405) return
             if (!response.ok || !response.body) throw new Error('no stream')
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
             let buffer = ''
