@@ -57,4 +57,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'better-sqlite3*', '**/electron/**'] }],
     },
   },
+  {
+    // Stores own all I/O (STYLE.md, Renderer): views and components never call the API themselves.
+    files: ['renderer/src/components/**/*.{ts,vue}', 'renderer/src/views/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', 'better-sqlite3*', '**/electron/**'] },
+            { group: ['**/api/client'], importNames: ['call', 'getApi'], message: 'Views and components talk to the core through their store.' },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { createBrowserLog } from '../electron/bridge/bridgeLog'
 import { startBridgeServer } from '../electron/bridge/bridgeServer'
+import { createEventHub, withCoreEvents } from '../electron/core/events'
 import { defaultDataDir } from '../electron/core/paths'
 import { createAppSession } from '../electron/core/session/appSession'
 
@@ -26,8 +27,10 @@ if (status.state === 'in_use') {
   console.error(status.message)
   process.exit(1)
 }
+const events = createEventHub()
 const bridge = await startBridgeServer({
-  dispatch: session.dispatch,
+  dispatch: withCoreEvents(session.dispatch, events),
+  events,
   rendererDir,
   port: Number(process.env.OVERTURN_PORT ?? 5180),
   log,

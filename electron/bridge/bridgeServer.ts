@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { contract, type Channel } from '../../shared/contract'
 import { DEFAULT_MAX_BODY_BYTES } from '../../shared/contracts/channel'
+import type { CoreEvent } from '../../shared/events'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
 import type { Dispatch } from '../core/dispatcher'
 import { errorCodeOf, isLoggedCall, silentLog, type EventLog } from '../core/logging/eventLog'
@@ -47,7 +48,15 @@ const SECURITY_HEADERS = {
  * 127.0.0.1 only. Every API call must carry the random per-run token; the Host header must name the
  * loopback address (a defence against DNS rebinding); requests are validated by the same dispatcher.
  */
-export async function startBridgeServer(options: { dispatch: Dispatch; rendererDir: string; port?: number; token?: string; log?: EventLog }): Promise<BridgeServer> {
+export async function startBridgeServer(options: {
+  dispatch: Dispatch
+  rendererDir: string
+  port?: number
+  token?: string
+  log?: EventLog
+  /** The core's pushed events, streamed on GET /events (Server-Sent Events) behind the same token. */
+  events?: { subscribe: (listener: (event: CoreEvent) => void) => () => void }
+}): Promise<BridgeServer> {
   // Events, channel names and error codes only (electron/core/logging/eventLog.ts).
   const log = options.log ?? silentLog
   const token = options.token ?? randomBytes(24).toString('base64url')
@@ -67,10 +76,14 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
     }
     const path = (req.url ?? '/').split('?')[0]
+    if (path === '/events') {
+      if (req.method !== 'GET' || !options.events) return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
+      if (!hasToken(req)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
+      return streamEvents(req, res, options.events)
+    }
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'error.forbidden' } })
-      const given = Buffer.from(String(req.headers['x-overturn-token'] ?? ''))
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (!hasToken(req)) {
         log.warn('bridge.refused', { status: 401, code: 'forbidden' })
         return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'error.badToken' } })
       }
@@ -90,6 +103,11 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
       return send(res, 200, result)
     }
     return serveStatic(path, res)
+  }
+
+  function hasToken(req: IncomingMessage): boolean {
+    const given = Buffer.from(String(req.headers['x-overturn-token'] ?? ''))
+    return given.length === expected.length && timingSafeEqual(given, expected)
   }
 
   async function serveStatic(path: string, res: ServerResponse) {
@@ -127,6 +145,14 @@ export async function startBridgeServer(options: { dispatch: Dispatch; rendererD
         server.closeAllConnections()
       }),
   }
+}
+
+/** One event per `data:` line; the stream stays open until the page goes or the server closes. */
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: NonNullable<Parameters<typeof startBridgeServer>[0]['events']>) {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+  res.write(': connected\n\n')
+  const unsubscribe = events.subscribe((event) => void res.write(`data: ${JSON.stringify(event)}\n\n`))
+  req.on('close', unsubscribe)
 }
 
 /** A malformed percent-encoding (`%`, `%E0%A4%A`) is a bad request, not a server error. */

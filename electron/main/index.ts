@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, powerMonitor, session, shell } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
+import { CORE_EVENT_CHANNEL } from '../../shared/events'
+import { createEventHub, withCoreEvents } from '../core/events'
 import { createAppSession } from '../core/session/appSession'
 import { APP_ENTRY_URL, isAllowedRequest, isTrustedUrl } from './appOrigin'
 import { declareAppScheme, serveAppScheme } from './appProtocol'
@@ -92,7 +94,12 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession()
     serveAppScheme(rendererDir)
     const appSession = createAppSession({ dataDir, appVersion: app.getVersion() })
-    registerIpc(appSession.dispatch, isTrusted, log)
+    // The core pushes what changed (shared/events.ts) to every window instead of the page polling.
+    const events = createEventHub()
+    events.subscribe((event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CORE_EVENT_CHANNEL, event)
+    })
+    registerIpc(withCoreEvents(appSession.dispatch, events), isTrusted, log)
     const opener = createExternalOpener({ dispatch: appSession.dispatch, tempRoot: app.getPath('temp'), openPath: (path) => shell.openPath(path), log })
     opener.sweepLeftovers()
     registerDesktopIpc(opener, isTrusted, log)

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import JSZip from 'jszip'
 import { createCore } from '../../electron/core/createCore'
 import { LETTER_KINDS, type LetterKind } from '../../shared/domain/documents'
 import { caseFileSchema } from '../../shared/schemas/caseFileSchema'
@@ -13,9 +12,9 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /**
  * `npm run cli -- packet <case.json> --out <dir> [--kind <letterKind>] [--force]`: the same packet
  * the app exports, built headlessly. The case file is imported into a throwaway caseload in a temp
- * folder (as a one-case bundle, so it is checked exactly like an import). That caseload is encrypted
- * under a random key that lives only in this process (issue 13 item 1: no patient data in the clear in
- * a temp folder, even for the seconds the command runs, or after a crash); attachments listed in the
+ * folder through the core's case-file import (checked exactly like a bundle's case). That caseload is
+ * encrypted under a random key that lives only in this process (issue 13 item 1: no patient data in the
+ * clear in a temp folder, even for the seconds the command runs, or after a crash); attachments listed in the
  * file are included when their `path` exists beside the case file, else skipped and reported.
  * Writes `<dir>/<name>.docx` and `<dir>/exhibits/Exhibit-NN-<label>.<ext>`; refuses to overwrite
  * any existing file unless `--force`. Prints a JSON summary: files with sha256, placeholders remaining.
@@ -30,26 +29,26 @@ export async function runPacket(args: string[]): Promise<number> {
   const parsed = readValidJson(file, caseFileSchema, 'case file (docs/case-file.md)')
   if ('exitCode' in parsed) return parsed.exitCode
 
-  // The bundle: the case file as written, with only the attachments whose files are at hand.
+  // The case file as written, with only the attachments whose files are at hand, imported through
+  // the core's own case-file check (the same one a bundle's cases pass).
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
-  const zip = new JSZip()
+  const files = new Map<string, Buffer>()
   const included: unknown[] = []
   const skipped: string[] = []
   for (const [index, entry] of (parsed.data.attachments ?? []).entries()) {
     const source = join(dirname(resolve(file)), entry.path)
     if (existsSync(source)) {
-      zip.file(entry.path, readFileSync(source))
+      files.set(entry.path, readFileSync(source))
       included.push((raw.attachments as unknown[])[index])
     } else skipped.push(entry.path)
   }
   const entry = { ...raw, ...(raw.attachments ? { attachments: included } : {}) }
-  zip.file('bundle.json', JSON.stringify({ format: 'overturn.bundle', version: 1, exportedAt: new Date().toISOString(), cases: [entry] }))
 
   const temp = mkdtempSync(join(tmpdir(), 'overturn-packet-'))
   const throwawayKey = randomBytes(32)
   const core = createCore({ dataDir: temp, seedDemoOnFirstRun: false, key: throwawayKey })
   try {
-    const report = await core.transfer.importBundle((await zip.generateAsync({ type: 'nodebuffer' })).toString('base64'), 'import')
+    const report = await core.transfer.importCaseFile(entry, files, 'import')
     if (report.isRejected) {
       process.stderr.write(`${JSON.stringify({ error: 'The case file could not be read as a case.', fileError: report.fileError, problems: report.cases.flatMap((c) => Object.entries(c.errors)) }, null, 2)}\n`)
       return 2

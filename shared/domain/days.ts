@@ -1,6 +1,9 @@
 /**
  * Day values (a notice date, a deadline) are `YYYY-MM-DD` strings, never `Date` at local midnight,
  * so that no time zone can shift them by a day (STYLE.md, Database). Arithmetic is done in UTC.
+ * This file is the home of calendar arithmetic; business days and the months rule, which need the
+ * federal holidays, are in shared/rules/businessDays.ts; the deadline engine's explained counting in
+ * electron/core/deadlines/clockMath.ts uses both and does no arithmetic of its own.
  */
 export type DayString = string
 
@@ -28,6 +31,11 @@ export function addCalendarDays(day: DayString, days: number): DayString {
   return utcMsToDay(dayToUtcMs(day) + days * 86_400_000)
 }
 
+/** 0 = Sunday … 6 = Saturday, on the UTC calendar. */
+export function weekdayOf(day: DayString): number {
+  return new Date(dayToUtcMs(day)).getUTCDay()
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: DayString, to: DayString): number {
   return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / 86_400_000)
@@ -39,4 +47,17 @@ export function localDayOf(instant: Date): DayString {
   const m = String(instant.getMonth() + 1).padStart(2, '0')
   const d = String(instant.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
+}
+
+/** The calendar day of an instant in an IANA zone (UTC when the zone is unknown). Pure ECMA-402, no host zone. */
+export function dayOfInstant(iso: string, timeZone = 'UTC'): DayString {
+  let format: Intl.DateTimeFormat
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  } catch {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+  }
+  const parts = format.formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
 }

@@ -96,6 +96,10 @@ export interface DeadlineReport {
 /** Whether a board move follows the ladder. When allowed, `reasonEn` (if any) is a caution to show. */
 export interface MoveCheck {
   allowed: boolean
+  /**
+   * A stable id of the refusal or caution (`move.refused.grandfathered_no_external_review`), for code
+   * and tests to tell them apart; not a message key: the sentence users see is `reasonEn`.
+   */
   reasonKey?: string
   reasonEn?: string
   /** A filing day already recorded ("Mark sent") that the move keeps: the dialog pre-fills it. */

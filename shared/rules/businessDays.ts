@@ -1,10 +1,5 @@
-import { addCalendarDays, dayToUtcMs, type DayString } from '../domain/days'
+import { addCalendarDays, utcMsToDay, weekdayOf, type DayString } from '../domain/days'
 import { federalHolidayOn, isFederalHoliday } from './federalHolidays'
-
-/** 0 = Sunday … 6 = Saturday, on the UTC calendar. */
-export function weekdayOf(day: DayString): number {
-  return new Date(dayToUtcMs(day)).getUTCDay()
-}
 
 export function isWeekend(day: DayString): boolean {
   const weekday = weekdayOf(day)
@@ -61,9 +56,9 @@ export function addMonthsOrFirstOfNext(day: DayString, months: number): { day: D
   const ty = target.getUTCFullYear()
   const tm = target.getUTCMonth()
   if (d <= lastDateOfMonth(ty, tm)) {
-    return { day: new Date(Date.UTC(ty, tm, d)).toISOString().slice(0, 10), hadNoSuchDay: false }
+    return { day: utcMsToDay(Date.UTC(ty, tm, d)), hadNoSuchDay: false }
   }
-  return { day: new Date(Date.UTC(ty, tm + 1, 1)).toISOString().slice(0, 10), hadNoSuchDay: true }
+  return { day: utcMsToDay(Date.UTC(ty, tm + 1, 1)), hadNoSuchDay: true }
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 import { startBridgeServer, type BridgeServer } from '../../electron/bridge/bridgeServer'
+import { createEventHub, withCoreEvents } from '../../electron/core/events'
 import type { Core } from '../../electron/core/createCore'
 import { createAppSession, type AppSession } from '../../electron/core/session/appSession'
 
@@ -27,7 +28,9 @@ async function start(dataDir: string, options: { unlock: boolean }) {
     const status = session.status()
     if (status.state === 'locked') session.unlock(status.users[0].id, TEST_USER.passphrase)
   }
-  const bridge = await startBridgeServer({ dispatch: session.dispatch, rendererDir: resolve('out/renderer') })
+  // As `npm run browser` does: the core's pushed events stream to the page (electron/core/events.ts).
+  const events = createEventHub()
+  const bridge = await startBridgeServer({ dispatch: withCoreEvents(session.dispatch, events), events, rendererDir: resolve('out/renderer') })
   return { session, bridge }
 }
 

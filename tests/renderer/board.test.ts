@@ -109,11 +109,13 @@ describe('useBoardStore', () => {
   })
 
   it('surfaces a refused move with its reason, and sends an override reason when given', async () => {
-    const fake = createFakeApi([card({ id: 7 })])
-    fake.state.refuseMoves = 'Individual plans have one internal level.'
+    // An individual-market plan has one internal level (45 CFR 147.136(b)(3)(ii)(G)): the ladder refuses.
+    const fake = createFakeApi([card({ id: 7, stage: 'internal_appeal', planFamily: 'individual_marketplace' })])
     setApi(fake.api)
     const store = useBoardStore()
-    await expect(store.moveCard(7, 'second_level')).rejects.toMatchObject({ error: { code: 'move_refused' } })
+    expect(await store.checkMove(7, 'second_level')).toMatchObject({ allowed: false, reasonKey: 'move.refused.individual_one_level' })
+    await expect(store.moveCard(7, 'second_level')).rejects.toMatchObject({ error: { code: 'move_refused', message: expect.stringContaining('one internal appeal level') } })
+    expect(store.cardsByStage.second_level).toEqual([])
     await store.moveCard(7, 'second_level', { overrideReason: 'Letter from the plan offers a second level' })
     expect(fake.calls.find((c) => c.channel === 'cases:move' && (c.request as { overrideReason?: string }).overrideReason)).toBeTruthy()
   })

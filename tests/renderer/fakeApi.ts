@@ -1,6 +1,7 @@
 import type { ApiResult, Channel, OverturnApi } from '../../shared/contract'
 import type { BoardCard, BoardData } from '../../shared/domain/cases'
 import { STAGES, type Stage } from '../../shared/domain/enums'
+import { checkMove } from '../../electron/core/deadlines/moveCheck'
 
 /** A card with plausible defaults. */
 export function card(overrides: Partial<BoardCard> = {}): BoardCard {
@@ -30,7 +31,18 @@ export function card(overrides: Partial<BoardCard> = {}): BoardCard {
  */
 export function createFakeApi(cards: BoardCard[]) {
   const calls: { channel: Channel; request: unknown }[] = []
-  const state = { cards: [...cards], refuseMoves: null as string | null }
+  const state = { cards: [...cards] }
+  /**
+   * The board's refusals come from the real rule (electron/core/deadlines/moveCheck.ts reading the
+   * ladders in shared/rules), applied to the card's plan family and column, as the core does.
+   */
+  const verdict = (caseId: number, toStage: Stage) => {
+    const c = state.cards.find((x) => x.id === caseId)!
+    return checkMove(
+      { planFamily: c.planFamily, state: null, urgency: c.urgency, serviceType: 'pre_service', stage: c.stage, levelId: null, therapyCategory: c.therapyCategory, denial: null, appealFiledOn: null, appealFiledAt: null },
+      toStage,
+    )
+  }
   const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data })
   const board = (): BoardData => {
     const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
@@ -39,8 +51,10 @@ export function createFakeApi(cards: BoardCard[]) {
   }
   const handlers: Partial<Record<Channel, (request: never) => ApiResult<unknown>>> = {
     'cases:board': () => ok(board()),
+    'cases:checkMove': (request: { caseId: number; toStage: Stage }) => ok(verdict(request.caseId, request.toStage)),
     'cases:move': (request: { caseId: number; toStage: Stage; overrideReason?: string }) => {
-      if (state.refuseMoves && !request.overrideReason) return { ok: false, error: { code: 'move_refused', message: state.refuseMoves } }
+      const check = verdict(request.caseId, request.toStage)
+      if (!check.allowed && !request.overrideReason) return { ok: false, error: { code: 'move_refused', message: check.reasonEn ?? 'error.moveRefused' } }
       state.cards = state.cards.map((c) => (c.id === request.caseId ? { ...c, stage: request.toStage } : c))
       return ok({})
     },

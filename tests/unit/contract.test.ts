@@ -13,7 +13,7 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (electron.exposed[key] = value) },
-  ipcRenderer: { invoke: electron.invoke },
+  ipcRenderer: { invoke: electron.invoke, on: vi.fn(), removeListener: vi.fn() },
   ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => electron.handlers.set(channel, fn) },
 }))
 
@@ -46,10 +46,11 @@ describe('the IPC contract', () => {
   it('the preload exposes exactly the contract methods, each invoking its own channel', async () => {
     await import('../../electron/preload/index')
     const api = electron.exposed.overturn as Record<string, (request: unknown) => Promise<unknown>>
-    // Beside the contract, only the desktop-only methods of shared/desktop.ts (issue 16).
-    expect(Object.keys(electron.exposed)).toEqual(['overturn', 'overturnDesktop'])
+    // Beside the contract, only the desktop-only methods of shared/desktop.ts (issue 16) and the core's events (issue 11).
+    expect(Object.keys(electron.exposed).sort()).toEqual(['overturn', 'overturnDesktop', 'overturnEvents'])
     expect(Object.keys(electron.exposed.overturnDesktop as object)).toEqual(['openInWordProcessor'])
     expect(Object.isFrozen(electron.exposed.overturnDesktop)).toBe(true)
+    expect(Object.keys(electron.exposed.overturnEvents as object)).toEqual(['subscribe'])
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort())
     expect(Object.isFrozen(api)).toBe(true)
     await api['cases:get']({ caseId: 3 })

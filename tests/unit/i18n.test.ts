@@ -3,6 +3,36 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { coreMessages } from '../../renderer/src/i18n/en/core'
 import { en } from '../../renderer/src/i18n/en/index'
+import { SENT_METHODS } from '../../shared/domain/documents'
+import { CONTACT_KINDS, DENIAL_REASONS, PLAN_FAMILIES, SERVICE_TYPES, STAGES, THERAPY_CATEGORIES, URGENCIES } from '../../shared/domain/enums'
+import { OUTCOME_RESULTS, SEARCH_KINDS } from '../../shared/domain/insights'
+import { APPLICATION_STATUSES, DRUG_COVERAGE, DRUG_COVERAGE_RULES, FUND_STATUSES, INSURANCE_GROUPS, INSURANCE_TYPES, PROGRAM_TYPES, SCREENING_OUTCOMES } from '../../shared/domain/screening'
+import { ROLE_IDS } from '../../shared/domain/session'
+import { LEVEL_IDS } from '../../shared/rules/ladders'
+
+/** Keys built at run time (`t(`enum.stage.${stage}`)`): the vocabulary each prefix is built from. */
+const RUNTIME_KEYS: Record<string, readonly string[]> = {
+  'enum.stage': STAGES,
+  'enum.planFamily': PLAN_FAMILIES,
+  'enum.therapy': THERAPY_CATEGORIES,
+  'enum.denialReason': DENIAL_REASONS,
+  'enum.urgency': URGENCIES,
+  'enum.serviceType': SERVICE_TYPES,
+  'enum.contactKind': CONTACT_KINDS,
+  roles: ROLE_IDS,
+  'ladder.level': LEVEL_IDS,
+  'outcomes.results': OUTCOME_RESULTS,
+  'search.kind': SEARCH_KINDS,
+  'documents.exports.methods': SENT_METHODS,
+  'applicants.status': APPLICATION_STATUSES,
+  'applicants.insurance': INSURANCE_TYPES,
+  'applicants.drugCoveredValue': DRUG_COVERAGE,
+  'programs.type': PROGRAM_TYPES,
+  'programs.fundStatus': FUND_STATUSES,
+  'programs.coverageRule': DRUG_COVERAGE_RULES,
+  'programs.group': INSURANCE_GROUPS,
+  'screening.outcome': SCREENING_OUTCOMES,
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,6 +60,17 @@ describe('the English messages', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+
+  it('every value of a vocabulary has its label where the renderer builds the key at run time', () => {
+    const missing = Object.entries(RUNTIME_KEYS).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`).filter((key) => !hasKey(en, key)))
+    expect(missing).toEqual([])
+    // The table follows the renderer: each prefix above is one the renderer really builds keys from.
+    const built = new Set<string>()
+    for (const file of filesUnder('renderer/src')) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(`([a-zA-Z][\w.]*)\.\$\{/g)) built.add(match[1])
+    }
+    expect(Object.keys(RUNTIME_KEYS).filter((prefix) => !built.has(prefix))).toEqual([])
   })
 
   it('feature message files do not overwrite each other’s top-level keys', async () => {

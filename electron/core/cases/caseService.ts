@@ -156,7 +156,7 @@ export function createCaseService(deps: Deps) {
         const check = deadlines.checkMove(record, input.toStage, today())
         const overrideReason = input.overrideReason?.trim() ?? ''
         if (!check.allowed && !overrideReason) {
-          throw new AppError('move_refused', check.reasonEn ?? 'error.moveRefused', { reasonKey: check.reasonKey ?? '' })
+          throw new AppError('move_refused', check.reasonEn ?? 'error.moveRefused')
         }
         cases.move(record.id, record.stage, input.toStage, {
           now: nowIso(),

@@ -47,6 +47,20 @@ interface AppliedRow {
  * differs from ours (Actual Budget's rule: never guess about unknown history).
  * Returns the versions it applied.
  */
+/** A caseload saved by a newer Overturn: not damaged, just not ours to open (callers test the class, not the text). */
+export class NewerDatabaseError extends AppError {
+  constructor(
+    readonly databaseVersion: number,
+    readonly latestKnown: number,
+  ) {
+    super(
+      'conflict',
+      `This caseload was saved by a newer version of Overturn (database version ${databaseVersion}; this app knows up to ${latestKnown}). Update Overturn to open it; nothing was changed.`,
+    )
+    this.name = 'NewerDatabaseError'
+  }
+}
+
 export function migrate(db: Db, migrations: Migration[], beforeApplying?: () => void): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`)
@@ -54,10 +68,7 @@ export function migrate(db: Db, migrations: Migration[], beforeApplying?: () => 
   const latestKnown = migrations.length
   const newest = applied.at(-1)
   if (newest && newest.version > latestKnown) {
-    throw new AppError(
-      'conflict',
-      `This caseload was saved by a newer version of Overturn (database version ${newest.version}; this app knows up to ${latestKnown}). Update Overturn to open it; nothing was changed.`,
-    )
+    throw new NewerDatabaseError(newest.version, latestKnown)
   }
   for (const row of applied) {
     const known = migrations[row.version - 1]

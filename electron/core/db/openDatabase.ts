@@ -34,7 +34,8 @@ export function openDatabase(file: string, key?: Buffer, options: { readonly?: b
     db.pragma('busy_timeout = 5000')
   } catch (error) {
     db.close()
-    if (error instanceof Error && /not a database/.test(error.message)) {
+    // SQLite's own code, not its English message: a wrong key reads as "not a database".
+    if (error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_NOTADB') {
       throw new AppError('forbidden', key ? 'error.wrongKeyOrDamaged' : 'error.databaseEncrypted')
     }
     throw error

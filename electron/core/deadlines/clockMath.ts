@@ -1,4 +1,4 @@
-import { addCalendarDays, type DayString } from '../../../shared/domain/days'
+import { addCalendarDays, dayOfInstant, type DayString } from '../../../shared/domain/days'
 import {
   addBusinessDays,
   addMonthsOrFirstOfNext,
@@ -66,19 +66,6 @@ function countMonths(start: DayString, amount: number, startLabel: string, citat
     steps.push(`${raw.day} is ${what}, so the next business day: ${day} (${citation})`)
   }
   return { day, steps }
-}
-
-/** The calendar day of an instant in an IANA zone (UTC when the zone is unknown). Pure ECMA-402, no host zone. */
-export function dayOfInstant(iso: string, timeZone = 'UTC'): DayString {
-  let format: Intl.DateTimeFormat
-  try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  } catch {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
-  }
-  const parts = format.formatToParts(new Date(iso))
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
 export interface CountedHours extends Counted {

@@ -1,8 +1,8 @@
-import { addCalendarDays, daysBetween, type DayString } from '../../../shared/domain/days'
+import { addCalendarDays, dayOfInstant, daysBetween, type DayString } from '../../../shared/domain/days'
 import type { CaseFacts, ComputedDeadline, DeadlineFlag } from '../../../shared/domain/deadlines'
 import { addBusinessDays } from '../../../shared/rules/businessDays'
 import { LEVEL_NAMES_EN, type ClockUnit, type DecisionTrack, type DecisionWindow, type Extension, type LadderLevel } from '../../../shared/rules/ladders'
-import { countHours, countPeriod, dayOfInstant, type Counted } from './clockMath'
+import { countHours, countPeriod, type Counted } from './clockMath'
 
 export interface ClockResult {
   day: DayString

@@ -9,6 +9,7 @@ import { BACKUP_FOLDER, cleanInterrupted, createBackup, describeDatabase, listBa
 import { packBackup } from '../backup/packBackup'
 import { restoreWhole } from '../backup/restore'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
+import { NewerDatabaseError } from '../db/migrate'
 import { answerCall, createDispatcher, type Dispatch } from '../dispatcher'
 import { AppError } from '../errors'
 import { keyStoreExists, previousKeysOf, trustedKeys, type KeyStoreFile, type StoredUser, type Unlocked } from '../security/keyStore'
@@ -257,7 +258,8 @@ export function createAppSession(options: AppSessionOptions) {
         // A database from a newer Overturn is not damaged: say so and change nothing.
         custody.forget()
         core = null
-        if (error instanceof AppError && /newer version/.test(error.message)) throw error
+        // Error types decide, not message text: a caseload from a newer Overturn is not damaged.
+        if (error instanceof NewerDatabaseError) throw error
         damaged = true
         return status()
       }

@@ -170,9 +170,8 @@ function inflateBounded(file: JSZip.JSZipObject, budget: { left: number }): Prom
 }
 
 /**
- * Reads and checks a bundle without writing anything: the format and version, every case against
- * the case-file schema, and every attachment's bytes (present, of a type the attachment store takes,
- * within its size limit, and with exactly the sha256 the entry declares).
+ * Reads and checks a bundle without writing anything: the ZIP, its format and version, then its
+ * cases and their attachments (checkCaseEntries), every entry inflated within its budget.
  */
 export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => StoredFile): Promise<BundleCheck> {
   if (bytes.length === 0) return refused('transfer.error.notZip')
@@ -219,6 +218,20 @@ export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => Sto
     return result
   }
 
+  return checkCaseEntries(entries, readAttachment, inspect)
+}
+
+/**
+ * Checks case-file entries and their attachments without writing anything: every case against the
+ * case-file schema, and every attachment's bytes (present, of a type the attachment store takes,
+ * within its size limit, and with exactly the sha256 the entry declares). A bundle's cases and the
+ * command line's single case file both come through here.
+ */
+export async function checkCaseEntries(
+  entries: unknown[],
+  readAttachment: (path: string) => Promise<Buffer | AppError>,
+  inspect: (bytes: Buffer) => StoredFile,
+): Promise<BundleCheck> {
   const reports: BundleCaseReport[] = []
   const cases: CheckedCase[] = []
   let attachmentCount = 0

@@ -27,7 +27,7 @@ import type { PriorAuthRepository } from '../deadlines/priorAuthRepository'
 import type { RepresentationRepository } from '../cases/representationRepository'
 import { dollarsToCents } from '../db/rowMapping'
 import type { DeadlineService } from '../deadlines/deadlineService'
-import { attachmentPath, buildBundle, bundleEntry, checkBundle, type CheckedCase } from './caseBundle'
+import { attachmentPath, buildBundle, bundleEntry, checkBundle, checkCaseEntries, type BundleCheck, type CheckedCase } from './caseBundle'
 import { caseloadCsv, checkMapping, previewCsv, readCsv, validateRows } from './caseCsv'
 
 export interface TransferModuleDeps {
@@ -165,7 +165,19 @@ export function createTransferModule(deps: TransferModuleDeps) {
   }
 
   async function importBundle(base64: string, mode: BundleImportMode): Promise<BundleImportReport> {
-    const check = await checkBundle(Buffer.from(base64, 'base64'), (bytes) => store.inspect(bytes))
+    return importChecked(await checkBundle(Buffer.from(base64, 'base64'), (bytes) => store.inspect(bytes)), mode)
+  }
+
+  /**
+   * One case file (docs/case-file.md) with the attachments at hand, by the path the file names:
+   * checked and written exactly like a bundle's case (the command line's packet command uses it).
+   */
+  async function importCaseFile(entry: unknown, files: Map<string, Buffer>, mode: BundleImportMode): Promise<BundleImportReport> {
+    const read = async (path: string) => files.get(path) ?? new AppError('validation', 'transfer.error.attachmentMissing')
+    return importChecked(await checkCaseEntries([entry], read, (bytes) => store.inspect(bytes)), mode)
+  }
+
+  function importChecked(check: BundleCheck, mode: BundleImportMode): BundleImportReport {
     const invalid = check.reports.filter((r) => !r.isValid).length
     const report: BundleImportReport = {
       mode,
@@ -228,6 +240,7 @@ export function createTransferModule(deps: TransferModuleDeps) {
   return {
     exportBundle,
     importBundle,
+    importCaseFile,
     previewCsv: (csv: string): CsvPreview => previewCsv(csv),
     importCsv,
     exportCsv(): CsvFile {

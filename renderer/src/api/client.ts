@@ -21,7 +21,7 @@ export const LOCKED_EVENT = 'overturn:locked'
  * Browser mode: the bridge prints a URL carrying a per-run token. Keep it for this tab's session
  * and take it out of the address bar so it is not left in history or screenshots.
  */
-function bridgeToken(): string {
+export function bridgeToken(): string {
   const params = new URLSearchParams(window.location.search)
   const fromUrl = params.get('token')
   if (fromUrl) {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import type { BoardCard, BoardData } from '../../../shared/domain/cases'
+import type { MoveCheck } from '../../../shared/domain/deadlines'
 import { STAGES, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
 import type { RequestOf } from '../../../shared/contract'
 import { call } from '../api/client'
@@ -60,5 +61,8 @@ export const useBoardStore = defineStore('board', () => {
     return detail
   }
 
-  return { data, filters, isLoading, loadError, cardsByStage, hasFilters, shownCount, totalCount, load, clearFilters, moveCard }
+  /** The ladder's verdict on a move before making it: a refusal or a caution to show. */
+  const checkMove = (caseId: number, toStage: Stage): Promise<MoveCheck> => call('cases:checkMove', { caseId, toStage })
+
+  return { data, filters, isLoading, loadError, cardsByStage, hasFilters, shownCount, totalCount, load, clearFilters, moveCard, checkMove }
 })

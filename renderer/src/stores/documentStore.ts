@@ -4,36 +4,9 @@ import type { Attachment, EvidenceChecklist, EvidenceStatus, LetterDraft, Letter
 import type { OrganizationInput, PacketMarkSent } from '../../../shared/schemas/documentSchemas'
 import { ApiCallError, call } from '../api/client'
 import { getDesktopApi } from '../api/desktop'
+import { base64ToBlob, downloadBase64, downloadBlob, DOCX_MIME, fileToBase64, ZIP_MIME } from '../composables/download'
 import { useCaseStore } from './caseStore'
 
-/** Reads a browser File as base64 (without the `data:` prefix) for the upload channel. */
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
-    reader.readAsDataURL(file)
-  })
-}
-
-function base64ToBlob(base64: string, mime: string): Blob {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  return new Blob([bytes], { type: mime })
-}
-
-/** Saves a file through an `<a download>`: works the same in Electron and in browser mode. */
-export function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** The open case's packet: checklist, exhibits, letters; and the organization for settings. */
 export const useDocumentStore = defineStore('documents', () => {
@@ -114,13 +87,13 @@ export const useDocumentStore = defineStore('documents', () => {
    */
   async function readAttachment(attachmentId: number): Promise<{ fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
     const file = await call('documents:open', { attachmentId })
-    return { fileName: file.fileName, mime: file.mime, bytes: Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) }
+    return { fileName: file.fileName, mime: file.mime, bytes: new Uint8Array(await base64ToBlob(file.base64, file.mime).arrayBuffer()) }
   }
 
   /** Saves a copy of a stored file where the user chooses (browser mode's way to open Word files). */
   async function downloadAttachment(attachmentId: number) {
     const file = await readAttachment(attachmentId)
-    downloadBlob(new Blob([file.bytes], { type: file.mime }), file.fileName)
+    downloadBlob(file.fileName, new Blob([file.bytes], { type: file.mime }))
   }
 
   /** Desktop only: hands a Word exhibit to the system's word processor (the dialog has asked first). */
@@ -159,7 +132,7 @@ export const useDocumentStore = defineStore('documents', () => {
     isExporting.value = true
     try {
       const file = await call('packets:export', { caseId: letter.value.caseId, kind: letter.value.kind, acceptPlaceholders })
-      downloadBlob(base64ToBlob(file.base64, file.fileName.endsWith('.zip') ? 'application/zip' : DOCX_MIME), file.fileName)
+      downloadBase64(file.fileName, file.base64, file.fileName.endsWith('.zip') ? ZIP_MIME : DOCX_MIME)
       exports.value = await call('packets:exports', { caseId: letter.value.caseId })
       return file.fileName
     } finally {

@@ -4,7 +4,7 @@ import type { CaseOutcome, DashboardData } from '../../../shared/domain/insights
 import type { OutcomeRecordInput } from '../../../shared/schemas/insightSchemas'
 import type { CsvCell } from '../../../shared/domain/csv'
 import { call } from '../api/client'
-import { downloadBlob, downloadText } from '../composables/download'
+import { DOCX_MIME, downloadBase64, downloadText } from '../composables/download'
 
 /** The dashboard, a case's outcomes and the reports. */
 export const useInsightsStore = defineStore('insights', () => {
@@ -44,8 +44,7 @@ export const useInsightsStore = defineStore('insights', () => {
 
   async function funderReport(): Promise<string> {
     const file = await call('reports:funderDocx', range.value)
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-    downloadBlob(file.fileName, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+    downloadBase64(file.fileName, file.base64, DOCX_MIME)
     return file.fileName
   }
 

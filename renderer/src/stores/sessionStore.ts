@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionStatus } from '../../../shared/domain/session'
+import type { RequestOf } from '../../../shared/contract'
 import { call } from '../api/client'
 
 /** The lock state as the core reports it; the app shows nothing of the caseload unless unlocked. */
@@ -36,5 +37,29 @@ export const useSessionStore = defineStore('session', () => {
       window.location.reload()
     }
   }
-  return { status, recoveryKey, isUnlocked, user, load, setup, acknowledgeRecoveryKey, unlock, recover, lock }
+  /** Administrators add accounts; the status then lists the new one. */
+  async function createUser(request: RequestOf<'users:create'>) {
+    await call('users:create', request)
+    await load()
+  }
+  async function changePassphrase(request: RequestOf<'users:changePassphrase'>) {
+    status.value = await call('users:changePassphrase', request)
+  }
+  async function setIdle(idleLockMinutes: number) {
+    status.value = await call('session:setIdle', { idleLockMinutes })
+  }
+  /** A damaged caseload: restore a backup over it (the damaged file is kept aside by the core). */
+  /** A damaged caseload is restored only with an administrator's passphrase (issue 13). */
+  async function rescueWithBackup(fileName: string, admin?: { adminUserId: string; adminPassphrase: string }) {
+    status.value = await call('backups:restore', { fileName, ...(admin ?? {}) })
+  }
+  /** Removes an account; the core then replaces the data key. */
+  async function removeUser(userId: string) {
+    status.value = await call('users:remove', { userId })
+  }
+  /** A new recovery key, shown once; the old one stops working. */
+  async function rotateRecoveryKey(): Promise<string> {
+    return (await call('session:rotateRecoveryKey', {})).recoveryKey
+  }
+  return { status, recoveryKey, isUnlocked, user, load, setup, acknowledgeRecoveryKey, unlock, recover, lock, createUser, changePassphrase, setIdle, rescueWithBackup, removeUser, rotateRecoveryKey }
 })

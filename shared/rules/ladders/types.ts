@@ -155,7 +155,7 @@ export interface LadderLevel extends RuleRef {
 
 /** Why a ladder has no level in a board column, in the words an advocate would use; a move there is refused. */
 export interface MissingLevel {
-  /** Stable id of the refusal (`move.refused.<id>`). */
+  /** Stable id of the refusal (`move.refused.<id>`), not a message key: users see `reasonEn`. */
   reasonKey: string
   reasonEn: string
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
 import { createDispatcher } from '../../../electron/core/dispatcher'
 import { CLOSED_CARDS_SHOWN } from '../../../electron/core/cases/boardRepository'
+import { createCore } from '../../../electron/core/createCore'
 import { makeCore, sampleCase } from './testCore'
 
 let disposers: (() => void)[] = []
@@ -42,6 +43,7 @@ describe('cases', () => {
   it('records every move with from, to, when and who, and it survives reopening', async () => {
     const made = setup()
     const { core } = made
+    core.caseload.bindUser('user-dana', 'Dana Whitfield')
     const id = core.cases.create(sampleCase()).id
     core.cases.move({ caseId: id, toStage: 'internal_appeal', filedOn: null })
     const detail = core.cases.get(id)
@@ -50,6 +52,24 @@ describe('cases', () => {
       [null, 'denied'],
       ['denied', 'internal_appeal'],
     ])
+    // Who and when: the signed-in advocate and the core's clock.
+    expect(detail.history[1]).toMatchObject({ movedAt: '2026-11-25T15:00:00.000Z', advocateName: 'Dana Whitfield' })
+    // A closed case reopened is two entries, the reopening recorded like any move.
+    core.cases.move({ caseId: id, toStage: 'closed', filedOn: null })
+    core.cases.move({ caseId: id, toStage: 'internal_appeal', filedOn: null, overrideReason: 'Plan reopened the appeal' })
+    const reopened = core.cases.get(id)
+    expect(reopened.stage).toBe('internal_appeal')
+    expect(reopened.history.slice(2).map((h) => [h.fromStage, h.toStage, h.advocateName])).toEqual([
+      ['internal_appeal', 'closed', 'Dana Whitfield'],
+      ['closed', 'internal_appeal', 'Dana Whitfield'],
+    ])
+    // And the history survives reopening the caseload.
+    const again = createCore({ dataDir: made.dir, now: () => new Date('2026-11-26T09:00:00Z'), seedDemoOnFirstRun: false })
+    try {
+      expect(again.cases.get(id).history).toEqual(reopened.history)
+    } finally {
+      again.close()
+    }
   })
 
   it('keeps a contacts log per case, newest first', async () => {

@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadMigrations, migrate, schemaVersion } from '../../../electron/core/db/migrate'
+import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../../electron/core/db/migrate'
 import { openDatabase, type Db } from '../../../electron/core/db/openDatabase'
 import { createCore, DATABASE_FILE } from '../../../electron/core/createCore'
+import { createAppSession } from '../../../electron/core/session/appSession'
 import { makeTempDir } from './testCore'
 
 const cleanups: (() => void)[] = []
@@ -52,7 +53,20 @@ describe('migrations', () => {
     const migrations = loadMigrations()
     migrate(db, migrations)
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(migrations.length + 1, 'from_the_future', 'x', 'now')
-    expect(() => migrate(db, migrations)).toThrow(/newer version of Overturn/)
+    expect(() => migrate(db, migrations)).toThrow(NewerDatabaseError)
+  })
+
+  it('the app session says a newer caseload is newer, not damaged, and offers no rescue', () => {
+    const temp = makeTempDir()
+    const session = createAppSession({ dataDir: temp.dir, kdf: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 }, now: () => new Date('2026-11-25T15:00:00Z') })
+    cleanups.push(() => session.close(), temp.cleanup)
+    session.setup('Dana', 'lantern orchard velvet')
+    const userId = session.user!.id
+    // Written through the open caseload (the key never leaves the session), as a newer Overturn would have.
+    session.core!.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?, ?)').run(loadMigrations().length + 1, 'from_the_future', 'x', 'now')
+    session.lock()
+    expect(() => session.unlock(userId, 'lantern orchard velvet')).toThrow(NewerDatabaseError)
+    expect(session.status().state).toBe('locked')
   })
 
   it('refuses a database whose recorded history differs from ours', () => {

@@ -108,5 +108,6 @@ describe('requests that pass validation but name something that does not exist',
 
   it.each(['backups:previewRestore', 'backups:download'] as const)('%s of a missing backup is not_found and writes nothing', async (channel) => {
     await checkOne(channel, { fileName: 'missing-backup.db' })
+    expect(await ctx.session.dispatch(channel, { fileName: 'missing-backup.db' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'error.notFound.backup' } })
   })
 })
