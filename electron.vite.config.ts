@@ -14,7 +14,14 @@ const copyMigrations = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The worker threads are entries of their own (electron/core/workers/startWorker.ts finds them beside the bundle).
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          backupWorker: resolve('electron/core/backup/backupWorker.ts'),
+          integrityWorker: resolve('electron/core/db/integrityWorker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
     plugins: [copyMigrations],

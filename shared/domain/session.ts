@@ -11,9 +11,18 @@ export interface SessionUser {
 export type SessionStatus =
   | { state: 'new' }
   | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number }
-  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number }
+  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number; integrity?: IntegrityState }
   | { state: 'in_use'; message: string }
   | { state: 'damaged'; message: string; backups: BackupInfo[] }
+
+/**
+ * The caseload's integrity check, which runs in the background after unlocking (issue 15); a failure
+ * is shown to the user with the way to restore a backup.
+ */
+export interface IntegrityState {
+  state: 'checking' | 'ok' | 'failed'
+  checkedAt: string | null
+}
 
 export interface SetupResult {
   /** Shown once, for printing; Overturn keeps only a key wrapped by it. */

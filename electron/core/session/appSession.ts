@@ -4,6 +4,9 @@ import type { ApiResult } from '../../../shared/contract'
 import type { SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { createAuditLog } from '../audit/auditLog'
 import { createBackup, listBackups, rotateBackups } from '../backup/backupService'
+import { createBackupInWorker } from '../backup/backupInWorker'
+import { checkIntegrityInWorker } from '../db/integrityInWorker'
+import type { IntegrityState } from '../../../shared/domain/session'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
 import { openDatabase } from '../db/openDatabase'
 import { createDispatcher, type Dispatch } from '../dispatcher'
@@ -15,6 +18,8 @@ import { isReadChannel, mayCall } from './permissions'
 
 const LOCK_FILE = 'overturn.lock'
 const AUTO_BACKUP_MS = 15 * 60_000
+/** The integrity check starts this long after unlocking, once the board is on screen (issue 15). */
+const INTEGRITY_CHECK_DELAY_MS = 2_000
 /** After this many wrong passphrases in a row, wait before trying again (slows guessing). */
 const MAX_FAILED_ATTEMPTS = 5
 const LOCKOUT_MS = 30_000
@@ -27,6 +32,8 @@ export interface AppSessionOptions {
   seedDemoOnFirstRun?: boolean
   /** Cost of the passphrase hash; tests lower it. */
   kdf?: KeyStoreFile['kdf']
+  /** Delay before the background integrity check; tests set 0. */
+  integrityCheckDelayMs?: number
 }
 
 const publicUser = (u: StoredUser): SessionUser => ({ id: u.id, displayName: u.displayName, role: u.role })
@@ -52,6 +59,9 @@ export function createAppSession(options: AppSessionOptions) {
   let inUseBy: number | null = claimInstance()
   /** Set when the right key could not open the database: only restoring a backup is offered. */
   let damaged: { key: Buffer; user: StoredUser } | null = null
+  let integrity: IntegrityState = { state: 'checking', checkedAt: null }
+  /** The running background integrity check, for tests and the benchmark to wait on. */
+  let integrityRun: Promise<void> = Promise.resolve()
 
   /** One running Overturn per data folder: a second one would write the same database. */
   function claimInstance(): number | null {
@@ -77,7 +87,7 @@ export function createAppSession(options: AppSessionOptions) {
     if (!keyStoreExists(dataDir)) return { state: 'new' }
     if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. Restore the most recent backup that opens.', backups: listBackups(dataDir) }
     const keys = store()
-    if (core && user) return { state: 'unlocked', user: publicUser(user), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
+    if (core && user) return { state: 'unlocked', user: publicUser(user), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, integrity }
     return { state: 'locked', users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes }
   }
 
@@ -90,11 +100,6 @@ export function createAppSession(options: AppSessionOptions) {
       beforeMigrating: (db) => createBackup(db, { dataDir, key, reason: 'before-migration', now: now() }),
     }
     const opened = createCore(coreOptions)
-    const health = opened.db.pragma('quick_check', { simple: true })
-    if (health !== 'ok') {
-      opened.close()
-      throw new AppError('conflict', 'error.databaseDamaged')
-    }
     core = opened
     coreDispatch = createDispatcher(opened)
     dataKey = key
@@ -103,18 +108,37 @@ export function createAppSession(options: AppSessionOptions) {
     core.caseload.bindUser(who.id, who.displayName)
     backupTimer = setInterval(() => autoBackup(), AUTO_BACKUP_MS)
     backupTimer.unref?.()
+    startIntegrityCheck(opened, key)
     // Failed attempts happened while the database was closed; they are recorded now, with their times.
     for (const failure of pendingFailures.splice(0)) audit('unlock_failed', { at: failure.at, userName: failure.userName })
   }
 
-  function autoBackup() {
-    if (!core || !dataKey) return
-    try {
-      createBackup(core.db, { dataDir, key: dataKey, reason: 'auto', now: now() })
-      rotateBackups(dataDir, now())
-    } catch (error) {
-      console.error(`[overturn] automatic backup failed: ${error instanceof Error ? error.name : 'unknown'}`)
-    }
+  /**
+   * The integrity check left the unlock path (issue 15): it runs in a worker thread on its own
+   * connection once the board is up, and a failure reaches the user as a notice with the restore path.
+   */
+  function startIntegrityCheck(opened: Core, key: Buffer) {
+    integrity = { state: 'checking', checkedAt: null }
+    const keyCopy = Buffer.from(key)
+    integrityRun = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS)
+      timer.unref?.()
+    })
+      .then(() => (core === opened ? checkIntegrityInWorker(join(dataDir, DATABASE_FILE), keyCopy) : null))
+      .then((sound) => {
+        if (sound === null || core !== opened) return
+        integrity = { state: sound ? 'ok' : 'failed', checkedAt: now().toISOString() }
+        if (!sound) audit('security', { detail: 'the caseload failed its integrity check' })
+      })
+      .finally(() => keyCopy.fill(0))
+  }
+
+  /** Automatic backups run in a worker thread on their own connection: requests never wait for them (issue 15). */
+  function autoBackup(): Promise<void> {
+    if (!core || !dataKey) return Promise.resolve()
+    return createBackupInWorker({ dataDir, key: dataKey, reason: 'auto', now: now() })
+      .then(() => void rotateBackups(dataDir, now()))
+      .catch((error: unknown) => console.error(`[overturn] automatic backup failed: ${error instanceof Error ? error.name : 'unknown'}`))
   }
 
   function audit(action: Parameters<ReturnType<typeof createAuditLog>['append']>[0]['action'], fields: { channel?: string; entity?: string; entityId?: string; detail?: string; at?: string; userName?: string } = {}) {
@@ -159,6 +183,12 @@ export function createAppSession(options: AppSessionOptions) {
     get dataKey() {
       return dataKey
     },
+    /** Resolves when the background integrity check of this unlock has finished. */
+    get integrityCheck() {
+      return integrityRun
+    },
+    /** Runs the automatic backup now (the timer's job); for tests and the benchmark. */
+    autoBackup,
     audit,
 
     /** First run: the administrator account and the data key; an unencrypted caseload is encrypted in place. */

@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../createCore'
 import { fieldErrors } from '../dispatcher'
 import { AppError } from '../errors'
 import { addUser, changePassphrase, readKeyStore, unlockWithPassphrase, unlockWithRecoveryKey, writeKeyStore } from '../security/keyStore'
+import { createBackupInWorker } from '../backup/backupInWorker'
 import { packBackup } from '../backup/packBackup'
 import { restoreBackup } from '../backup/restore'
 import type { AppSession } from './appSession'
@@ -79,9 +80,10 @@ const handlers: { [C in SessionChannel]: (session: AppSession, request: ParsedRe
     return result
   },
   'backups:list': (session) => (requireUnlocked(session), listBackups(session.dataDir)),
-  'backups:create': (session) => {
-    const { core, dataKey } = requireUnlocked(session)
-    const backup = createBackup(core.db, { dataDir: session.dataDir, key: dataKey, reason: 'manual', now: session.now() })
+  // In a worker thread on its own connection: other requests keep being answered (issue 15).
+  'backups:create': async (session) => {
+    const { dataKey } = requireUnlocked(session)
+    const backup = await createBackupInWorker({ dataDir: session.dataDir, key: dataKey, reason: 'manual', now: session.now() })
     session.audit('backup', { detail: backup.fileName })
     return backup
   },

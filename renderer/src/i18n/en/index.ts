@@ -6,6 +6,7 @@ import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
 import { transferMessages } from './transfer'
 import { boardPagingMessages } from './boardPaging'
+import { integrityMessages } from './integrity'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -20,5 +21,6 @@ export const en = {
   ...screeningMessages,
   ...transferMessages,
   ...boardPagingMessages,
+  ...integrityMessages,
 }
 export type MessageSchema = typeof en
