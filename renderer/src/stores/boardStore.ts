@@ -28,11 +28,13 @@ const RELOAD_AT_MOST = 500
 let prefetched: Promise<ApiResult<BoardData>> | null = null
 
 /**
- * Starts the board's first page at once, beside the status call, so an unlocked start has no request
- * waterfall (issue 15). Raw call: a locked core answers `locked` here, which must not reload the page.
+ * Starts the board's first page at once, beside the status call (or as the unlock answers), so the
+ * board does not wait for a second round trip (issue 15, "no waterfall"). A raw call: a locked core
+ * answers `locked` here, which must not send the app back to the lock screen; `load()` then asks again.
  */
-export function prefetchBoard(): void {
-  prefetched ??= (getApi()['cases:board']({}) as Promise<ApiResult<BoardData>>).catch(() => ({ ok: false, error: { code: 'internal', message: 'error.internal' } }) as const)
+export function prefetchBoard(options: { again?: boolean } = {}): void {
+  if (prefetched && !options.again) return
+  prefetched = (getApi()['cases:board']({}) as Promise<ApiResult<BoardData>>).catch(() => ({ ok: false, error: { code: 'internal', message: 'error.internal' } }) as const)
 }
 
 /**
