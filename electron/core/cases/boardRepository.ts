@@ -37,7 +37,8 @@ interface CardRow {
 
 export { BOARD_PAGE_SIZE, CLOSED_CARDS_SHOWN }
 
-const CARD_COLUMNS = `c.id, c.stage, p.first_name, p.last_name, t.category, t.drug, cv.payer, cv.plan_family,
+/** The card columns and joins, exported for the benchmark's like-for-like raw baseline. */
+export const CARD_COLUMNS = `c.id, c.stage, p.first_name, p.last_name, t.category, t.drug, cv.payer, cv.plan_family,
   c.advocate_id, a.display_name AS advocate_name, c.urgency, c.stage_entered_at, c.is_demo,
   d.due_date, d.side, d.label_key, d.label_en, d.verified,
   EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.side = 'payer' AND o.due_date < @today) AS payer_overdue,
@@ -45,7 +46,7 @@ const CARD_COLUMNS = `c.id, c.stage, p.first_name, p.last_name, t.category, t.dr
   (SELECT group_concat(e.item_id) FROM case_evidence e WHERE e.case_id = c.id AND e.status = 'received') AS received_ids,
   (SELECT group_concat(e.item_id) FROM case_evidence e WHERE e.case_id = c.id AND e.status = 'not_applicable') AS na_ids`
 
-const CARD_JOINS = `JOIN patients p ON p.id = c.patient_id
+export const CARD_JOINS = `JOIN patients p ON p.id = c.patient_id
   JOIN coverages cv ON cv.id = c.coverage_id
   JOIN therapies t ON t.id = c.therapy_id
   LEFT JOIN advocates a ON a.id = c.advocate_id

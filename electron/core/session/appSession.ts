@@ -120,10 +120,7 @@ export function createAppSession(options: AppSessionOptions) {
   function startIntegrityCheck(opened: Core, key: Buffer) {
     integrity = { state: 'checking', checkedAt: null }
     const keyCopy = Buffer.from(key)
-    integrityRun = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS)
-      timer.unref?.()
-    })
+    integrityRun = new Promise<void>((resolve) => setTimeout(resolve, options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS))
       .then(() => (core === opened ? checkIntegrityInWorker(join(dataDir, DATABASE_FILE), keyCopy) : null))
       .then((sound) => {
         if (sound === null || core !== opened) return
