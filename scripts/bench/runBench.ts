@@ -34,6 +34,8 @@ export interface BenchOptions {
   seed?: number
   /** Where generated caseloads are kept between runs (default bench-cache/, git-ignored). */
   cacheDir?: string
+  /** Only fill the cache (generate the caseloads), measure nothing. */
+  generateOnly?: boolean
   log?: (line: string) => void
 }
 
@@ -154,6 +156,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const databaseMb = statSync(join(dataDir, DATABASE_FILE)).size / 1e6
       caseloads.push({ ...generated, size, databaseMb })
       log(`  ${generated.fromCache ? 'from the cache' : `generated in ${(generated.millis / 1000).toFixed(1)} s`}: ${generated.openCases} open, ${generated.closedCases} closed, ${generated.contacts} contacts, ${generated.attachments} attachments, ${generated.applicants} applicants; ${databaseMb.toFixed(0)} MB, encrypted`)
+      if (options.generateOnly) {
+        rmSync(dataDir, { recursive: true, force: true })
+        continue
+      }
       const keys = readKeyStore(dataDir)
       const userId = keys.users[0].id
       const key = unlockWithPassphrase(keys, userId, BENCH_PASSPHRASE)!.dataKey
