@@ -29,7 +29,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
  * then renames it into place: a backup that is listed is a backup that opens. Attachments are stored by
  * content hash, so the backups folder keeps one shared mirror of them.
  */
-export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; reason: BackupReason; now: Date }): BackupInfo {
+export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; reason: BackupReason; now: Date; check?: 'integrity_check' | 'quick_check' }): BackupInfo {
   const folder = join(options.dataDir, BACKUP_FOLDER)
   mkdirSync(folder, { recursive: true })
   const fileName = `overturn-${stampOf(options.now)}-${options.reason}.db`
@@ -38,7 +38,7 @@ export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; r
   db.prepare('VACUUM INTO ?').run(partial)
   const copy = openDatabase(partial, options.key, { readonly: true })
   try {
-    const check = copy.pragma('integrity_check', { simple: true })
+    const check = copy.pragma(options.check ?? 'integrity_check', { simple: true })
     if (check !== 'ok') throw new AppError('internal', 'error.backupCheckFailed')
   } finally {
     copy.close()

@@ -94,10 +94,12 @@ export function createBoardRepository(db: Db) {
     }
     const text = query.text?.trim()
     if (text) {
-      where.push(`(p.first_name || ' ' || p.last_name LIKE @text ESCAPE '\\' OR t.drug LIKE @text ESCAPE '\\'
-        OR cv.payer LIKE @text ESCAPE '\\' OR cv.member_id LIKE @text ESCAPE '\\')`)
+      // Each table is scanned once for the text and the cases matched by id: no row-by-row joins of
+      // every case to its patient, coverage and therapy just to test the text (issue 15).
+      where.push(`(c.patient_id IN (SELECT id FROM patients WHERE first_name || ' ' || last_name LIKE @text ESCAPE '\\')
+        OR c.coverage_id IN (SELECT id FROM coverages WHERE payer LIKE @text ESCAPE '\\' OR member_id LIKE @text ESCAPE '\\')
+        OR c.therapy_id IN (SELECT id FROM therapies WHERE drug LIKE @text ESCAPE '\\'))`)
       params.text = likePattern(text)
-      joins.add('JOIN patients p ON p.id = c.patient_id').add('JOIN coverages cv ON cv.id = c.coverage_id').add('JOIN therapies t ON t.id = c.therapy_id')
     }
     return { where, params, countJoins: [...joins].join(' ') }
   }
@@ -155,16 +157,30 @@ export function createBoardRepository(db: Db) {
 
   return {
     load(query: BoardQuery, today: string): BoardData {
-      const filters = filtersOf(query)
+      let filters = filtersOf(query)
       const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
       for (const row of totalsStatement.all() as { stage: Stage; n: number }[]) totals[row.stage] = row.n
       const stages = query.stage ? [query.stage] : STAGES
+      let counts: Partial<Record<Stage, number>> | null = null
+      if (query.text?.trim()) {
+        // Search box: the matching cases are found once (one pass over the tables), then counted and
+        // paged by id, instead of testing the text again in every column's statement.
+        const matches = prepared(`SELECT c.id, c.stage FROM cases c ${filters.countJoins} WHERE ${filters.where.join(' AND ')}`).all(filters.params) as { id: number; stage: Stage }[]
+        counts = Object.fromEntries(stages.map((s) => [s, 0]))
+        const ids: number[] = []
+        for (const match of matches) {
+          if (!(match.stage in counts)) continue
+          counts[match.stage]!++
+          ids.push(match.id)
+        }
+        filters = { where: ['c.id IN (SELECT value FROM json_each(@ids))'], params: { ids: JSON.stringify(ids) }, countJoins: '' }
+      }
       const limit = query.limit ?? BOARD_PAGE_SIZE
       const progress = createEvidenceProgress()
       const cards: BoardCard[] = []
       const next: BoardData['next'] = {}
       for (const stage of stages) next[stage] = page(stage, filters, limit, query.stage ? query.after : undefined, today, cards, progress)
-      return { cards, totals, counts: countsOf(query, filters, totals, stages), next }
+      return { cards, totals, counts: counts ?? countsOf(query, filters, totals, stages), next }
     },
   }
 }
