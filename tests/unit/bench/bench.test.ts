@@ -41,7 +41,8 @@ describe('bulk caseload generator', () => {
 describe('npm run bench -- --quick', () => {
   const hasBrowser = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && existsSync('out/renderer/index.html')
   it('measures every figure on 1,000 cases without an error', { timeout: 300_000 }, async () => {
-    const report = await runBench({ sizes: [1000], quick: true, browser: hasBrowser, log: () => {}, cacheDir: join(tmpdir(), 'overturn-bench-cache-test') })
+    const cacheDir = mkdtempSync(join(tmpdir(), 'overturn-cache-'))
+    const report = await runBench({ sizes: [1000], quick: true, browser: hasBrowser, log: () => {}, cacheDir }).finally(() => rmSync(cacheDir, { recursive: true, force: true }))
     const errors = report.rows.filter((r) => r.status === 'error')
     expect(errors.map((r) => `${r.figure}: ${r.note}`)).toEqual([])
     const figures = report.rows.map((r) => r.figure)
