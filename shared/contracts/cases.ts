@@ -4,7 +4,7 @@ import { channel, emptyRequest } from './channel'
 
 /** Cases, the board, contacts and the caseload as a whole. */
 export const caseChannels = {
-  /** Everything the board needs, filtered. */
+  /** The board, paged (issue 15): every column's first page with its count, or with `stage` + `after` one column's next page (keyset); filtered in SQL. */
   'cases:board': channel<typeof boardQuerySchema, BoardData>(boardQuerySchema),
   /** One case with its patient, coverage, therapy, denials, history, contacts and deadlines. */
   'cases:get': channel<typeof caseIdSchema, CaseDetail>(caseIdSchema),
