@@ -1,7 +1,9 @@
 import { cpSync } from 'node:fs'
 import { resolve } from 'node:path'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import { precompiledMessages } from './scripts/vite/precompiledMessages'
 
 /** Copies the SQL migrations beside the main bundle, where `defaultMigrationsDir()` looks for them. */
 const copyMigrations = {
@@ -14,7 +16,14 @@ const copyMigrations = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The worker threads are entries of their own (electron/core/workers/startWorker.ts finds them beside the bundle).
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          backupWorker: resolve('electron/core/backup/backupWorker.ts'),
+          integrityWorker: resolve('electron/core/db/integrityWorker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
     plugins: [copyMigrations],
@@ -29,7 +38,10 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
       outDir: resolve('out/renderer'),
+      // electron-vite leaves bundles unminified by default; the renderer is minified (issue 15).
+      minify: true,
     },
-    plugins: [vue()],
+    // Messages precompiled at build time, and vue-i18n's runtime-only build (issue 15).
+    plugins: [vue(), precompiledMessages(), VueI18nPlugin({ runtimeOnly: true, compositionOnly: true, fullInstall: true, include: [] })],
   },
 })

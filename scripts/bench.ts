@@ -6,6 +6,7 @@
  *   npm run bench                      1,000, 10,000, 50,000 and 100,000 cases
  *   npm run bench -- --quick           1,000 cases, every figure once (the CI smoke check)
  *   npm run bench -- --sizes=1000,10000 --runs=3 --no-browser
+ *   npm run bench -- --generate-only   fill bench-cache/ with the encrypted caseloads, measure nothing
  *
  * Exits non-zero only when a figure failed to run, never because a target was missed.
  */
@@ -20,8 +21,8 @@ const quick = flag('quick')
 const sizes = (value('sizes') ?? (quick ? '1000' : '1000,10000,50000,100000')).split(',').map(Number).sort((a, b) => a - b)
 const runs = value('runs') ? Number(value('runs')) : undefined
 const started = performance.now()
-const report = await runBench({ sizes, runs, quick, browser: !flag('no-browser'), seed: value('seed') ? Number(value('seed')) : undefined })
-report.rows.push(...(await (await import('./bench/rekeyBench')).rekeyBench({ sizes, quick })))
+const report = await runBench({ sizes, runs, quick, browser: !flag('no-browser') && !flag('generate-only'), seed: value('seed') ? Number(value('seed')) : undefined, generateOnly: flag('generate-only') })
+if (!flag('generate-only')) report.rows.push(...(await (await import('./bench/rekeyBench')).rekeyBench({ sizes, quick })))
 const table = renderTable(report.rows)
 console.log(`\n${table.text}`)
 const errors = report.rows.filter((r) => r.status === 'error')

@@ -9,43 +9,97 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export interface BoardOnScreen {
-  /** Navigation start to every column on screen with cards in it (the page's own clock). */
+  /** Navigation start to the frame painted with every column's cards (the page's own clock). */
   onScreenMs: number
   /** The `cases:board` request as the page saw it: sent, answered. */
   requestStartMs: number | null
   responseEndMs: number | null
+  /** When the `session:status` request was sent: the board request should not wait for its answer. */
+  statusStartMs: number | null
+  statusEndMs: number | null
   cardsInDom: number
 }
 
-/** Opens the board in a new page and waits, frame by frame, until its cards are on screen. */
-export async function openBoard(browser: Browser, url: string): Promise<{ page: Page; result: BoardOnScreen }> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  // tsx compiles with keepNames, so functions passed to page.evaluate call a __name helper the page lacks.
-  await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)')
-  await page.goto(url, { waitUntil: 'commit' })
-  try {
-    const handle = await page.waitForFunction(
-      () => {
-        const columns = document.querySelectorAll('[data-testid="board-column"]').length
-        const cards = document.querySelectorAll('[data-testid="board-card"]').length
-        return columns >= 9 && cards > 0 ? performance.now() : false
-      },
-      null,
-      { polling: 'raf', timeout: 120_000 },
-    )
-    const onScreenMs = (await handle.jsonValue()) as number
-    const timing = await page.evaluate(() => {
-      const entry = performance.getEntriesByType('resource').find((e) => /cases(%3A|:)board/.test(e.name)) as PerformanceResourceTiming | undefined
-      return { start: entry?.startTime ?? null, end: entry?.responseEnd ?? null, cards: document.querySelectorAll('[data-testid="board-card"]').length }
+/**
+ * Installed before the page's scripts: watches the DOM and, when nine columns hold cards, waits for
+ * the frame that shows them to be painted (a task posted from requestAnimationFrame runs after that
+ * frame's paint) and records the time in `__boardPaintedAt`.
+ */
+const PAINT_PROBE = `(() => {
+  globalThis.__name = globalThis.__name || ((f) => f)
+  const ready = () => document.querySelectorAll('[data-testid="board-column"]').length >= 9 && document.querySelector('[data-testid="board-card"]')
+  const start = () => {
+    const observer = new MutationObserver(() => {
+      if (!ready()) return
+      observer.disconnect()
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => { window.__boardPaintedAt = performance.now() }
+        channel.port2.postMessage(0)
+      })
     })
-    return { page, result: { onScreenMs, requestStartMs: timing.start, responseEndMs: timing.end, cardsInDom: timing.cards } }
+    observer.observe(document, { childList: true, subtree: true })
+  }
+  start()
+})()`
+
+function resourceTimes(page: Page) {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+    const board = entries.find((e) => /cases(%3A|:)board/.test(e.name))
+    const status = entries.find((e) => /session(%3A|:)status/.test(e.name))
+    return {
+      start: board?.startTime ?? null,
+      end: board?.responseEnd ?? null,
+      statusStart: status?.startTime ?? null,
+      statusEnd: status?.responseEnd ?? null,
+      cards: document.querySelectorAll('[data-testid="board-card"]').length,
+    }
+  })
+}
+
+async function waitForPaint(page: Page, errors: string[]): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(() => (window as unknown as { __boardPaintedAt?: number }).__boardPaintedAt ?? false, null, { polling: 'raf', timeout: 120_000 })
+    return (await handle.jsonValue()) as number
   } catch (error) {
     const text = await page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '')
     await page.close()
     throw new Error(`board not on screen: ${error instanceof Error ? error.message.split('\n')[0] : error}; page says "${text}"${errors.length ? `; errors: ${errors.join('; ')}` : ''}`, { cause: error })
   }
+}
+
+/** Opens the board in a new page (session already unlocked) and waits for its first painted frame. */
+export async function openBoard(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; result: BoardOnScreen }> {
+  const page = await browser.newPage({ viewport })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.addInitScript(PAINT_PROBE)
+  await page.goto(url, { waitUntil: 'commit' })
+  const onScreenMs = await waitForPaint(page, errors)
+  const timing = await resourceTimes(page)
+  return { page, result: { onScreenMs, requestStartMs: timing.start, responseEndMs: timing.end, statusStartMs: timing.statusStart, statusEndMs: timing.statusEnd, cardsInDom: timing.cards } }
+}
+
+/**
+ * Unlock → board as a user meets it: the lock screen is open, the passphrase typed; timed from the
+ * click on "Unlock" to the painted frame with the board's cards (passphrase hash, opening the
+ * encrypted caseload, the first page of every column, rendering).
+ */
+export async function unlockToBoard(browser: Browser, url: string, passphrase: string): Promise<{ page: Page; millis: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.addInitScript(PAINT_PROBE)
+  await page.goto(url)
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
+  const clickedAt = await page.evaluate(() => {
+    const at = performance.now()
+    document.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click()
+    return at
+  })
+  const painted = await waitForPaint(page, errors)
+  return { page, millis: painted - clickedAt }
 }
 
 /** The renderer's JavaScript heap after a forced garbage collection, in bytes. */

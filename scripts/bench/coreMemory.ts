@@ -2,13 +2,16 @@
  * Child process for the memory figure: opens a caseload the way the app's core process does, answers
  * the board and a few searches through the dispatcher (serializing the answers as IPC would), and
  * prints its resident set size. A process of its own, so the benchmark's own data and Chromium do not count.
- * `tsx scripts/bench/coreMemory.ts <dataDir>`
+ * `tsx scripts/bench/coreMemory.ts <dataDir>`, the caseload's key (hex) on standard input: it opens
+ * the encrypted caseload as the app does.
  */
+import { readFileSync } from 'node:fs'
 import { createCore } from '../../electron/core/createCore'
 import { createDispatcher } from '../../electron/core/dispatcher'
 
 const dataDir = process.argv[2]
-const core = createCore({ dataDir, seedDemoOnFirstRun: false })
+const keyHex = readFileSync(0, 'utf8').trim()
+const core = createCore({ dataDir, key: keyHex ? Buffer.from(keyHex, 'hex') : undefined, seedDemoOnFirstRun: false })
 const dispatch = createDispatcher(core)
 const afterOpen = process.memoryUsage().rss
 let peak = afterOpen

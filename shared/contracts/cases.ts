@@ -6,7 +6,7 @@ import { channel, read, write } from './channel'
 
 /** Cases and the board: read, create, correct, move (checked against the ladder first), appeal filing facts. */
 export const casesChannels = {
-  /** Everything the board needs, filtered. */
+  /** The board, paged (issue 15): every column's first page with its count, or with `stage` + `after` one column's next page (keyset); filtered in SQL. */
   'cases:board': channel<typeof boardQuerySchema, BoardData>(boardQuerySchema, read()),
   /** One case with its patient, coverage, therapy, denials, history, contacts and deadlines. */
   'cases:get': channel<typeof caseIdSchema, CaseDetail>(caseIdSchema, read({ audit: 'view', auditEntity: 'case' })),

@@ -39,10 +39,29 @@ export interface BoardCard {
   evidence: { received: number; total: number } | null
 }
 
+/** Cards per column in the board's first page: a screenful and a half at 1440 × 900 (issue 15). */
+export const BOARD_PAGE_SIZE = 20
+/** How many closed cases the board shows, newest first (the column says "200 of N"; search finds the rest). */
+export const CLOSED_CARDS_SHOWN = 200
+
+/** Where a column's next page starts: the last card shown, in the board's order (newest in stage first). */
+export interface BoardCursor {
+  enteredAt: string
+  id: number
+}
+
+/**
+ * One page of the board (issue 15): the first screenful of every column, or the next page of one
+ * (`stage` in the query). `counts` and `next` carry a key for each column the page covers.
+ */
 export interface BoardData {
   cards: BoardCard[]
   /** Count of all cases per column, before filters: headers show "shown of total". */
   totals: Record<Stage, number>
+  /** Cases per column that match the filters (closed: all of them, though only the newest are shown). */
+  counts: Partial<Record<Stage, number>>
+  /** Cursor for the column's next page; null when the column is fully loaded (or at its bound). */
+  next: Partial<Record<Stage, BoardCursor | null>>
 }
 
 export interface HistoryEntry {

@@ -18,7 +18,7 @@ export interface SessionUser {
 export type SessionStatus =
   | { state: 'new'; notice?: string }
   | { state: 'locked'; users: SessionUser[]; idleLockMinutes: number; notice?: string }
-  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number; migration?: MigrationNotice }
+  | { state: 'unlocked'; user: SessionUser; users: SessionUser[]; idleLockMinutes: number; migration?: MigrationNotice; integrity?: IntegrityState }
   | { state: 'in_use'; message: string }
   | { state: 'damaged'; message: string; backups: BackupInfo[]; administrators?: SessionUser[] }
 
@@ -33,6 +33,15 @@ export interface MigrationNotice {
   fromAppVersion: string | null
   toAppVersion: string | null
   backupFileName: string
+}
+
+/**
+ * The caseload's integrity check, which runs in the background after unlocking (issue 15); a failure
+ * is shown to the user with the way to restore a backup.
+ */
+export interface IntegrityState {
+  state: 'checking' | 'ok' | 'failed'
+  checkedAt: string | null
 }
 
 export interface SetupResult {

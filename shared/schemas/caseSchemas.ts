@@ -127,6 +127,12 @@ export const boardQuerySchema = z.strictObject({
   therapyCategory: z.enum(THERAPY_CATEGORIES).nullable().optional(),
   urgency: z.enum(URGENCIES).nullable().optional(),
   text: shortText(200).optional(),
+  /** One column only (loading more as it scrolls); without it, the first page of every column. */
+  stage: z.enum(STAGES).optional(),
+  /** Keyset cursor: the last card already shown in that column (issue 15, paged board). */
+  after: z.strictObject({ enteredAt: z.string().max(40), id }).optional(),
+  /** Cards per column; the first screenful by default. */
+  limit: z.number().int().min(1).max(500).optional(),
 })
 export type BoardQuery = z.output<typeof boardQuerySchema>
 

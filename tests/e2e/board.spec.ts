@@ -33,7 +33,8 @@ test('create a case, drag it, move another by keyboard; both persist across a re
   await board.moveWithKeyboard(otherName, 'Prior authorization')
   await board.expectCardIn('Prior authorization', otherName)
   await expect(page.getByTestId('announcer')).toHaveText(`Moved ${otherName} to Prior authorization.`)
-  await expect(page.getByRole('button', { name: `Move the case of ${otherName} to another column` })).toBeFocused()
+  // Focus returns to the moved card (its link, the board's one tab stop) in its new column.
+  await expect(board.column('Prior authorization').getByRole('link', { name: `Open case of ${otherName}` })).toBeFocused()
 
   await app.restart()
   await page.goto(app.bridge.openUrl)

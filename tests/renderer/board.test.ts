@@ -65,7 +65,7 @@ describe('CaseBoardColumn', () => {
   it('renders only what is on screen for a 5,000-card column, and counts them all', () => {
     const cards = Array.from({ length: 5000 }, (_, i) => card({ id: i + 1, patientName: `Patient ${i + 1}` }))
     const wrapper = mount(CaseBoardColumn, {
-      props: { stage: 'internal_appeal', cards, total: 5000, isFiltered: false, today: '2026-11-25' },
+      props: { stage: 'internal_appeal', cards, count: 5000, total: 5000, hasMore: false, isFiltered: false, today: '2026-11-25' },
       global: { plugins: plugins() },
     })
     expect(wrapper.find('[data-testid=column-count]').text()).toBe('5000')
@@ -73,13 +73,52 @@ describe('CaseBoardColumn', () => {
     expect(wrapper.find('.virtual-space').attributes('style')).toMatch(/height: \d{5,}px/)
   })
 
-  it('renders short columns whole and says when a column is empty', () => {
+  it('asks for the next page when its last loaded cards are rendered', async () => {
+    const cards = Array.from({ length: 3 }, (_, i) => card({ id: i + 1 }))
     const wrapper = mount(CaseBoardColumn, {
-      props: { stage: 'closed', cards: [], total: 3, isFiltered: true, today: '2026-11-25' },
+      props: { stage: 'denied', cards, count: 40, total: 40, hasMore: false, isFiltered: false, today: '2026-11-25' },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.emitted('loadMore')).toBeUndefined()
+    await wrapper.setProps({ hasMore: true })
+    expect(wrapper.emitted('loadMore')?.[0]).toEqual(['denied'])
+    expect(wrapper.find('[data-testid=column-count]').text()).toBe('40')
+  })
+
+  it('makes only its tab-stop card tabbable and hands arrow keys and M to the board', async () => {
+    const cards = [card({ id: 1 }), card({ id: 2 })]
+    const wrapper = mount(CaseBoardColumn, {
+      props: { stage: 'intake', cards, count: 2, total: 2, hasMore: false, isFiltered: false, today: '2026-11-25', tabStopId: 2 },
+      global: { plugins: plugins() },
+    })
+    // The first render (before happy-dom's zero-sized layout is observed) holds the first screenful.
+    const links = wrapper.findAll('.card-open')
+    expect(links).toHaveLength(2)
+    {
+      expect(links.map((l) => l.attributes('tabindex'))).toEqual(['-1', '0'])
+      expect(wrapper.findAll('.card-move').every((b) => b.attributes('tabindex') === '-1')).toBe(true)
+      const single = mount(CaseBoardCard, { props: { card: cards[1], today: '2026-11-25', isTabStop: true }, global: { plugins: plugins() } })
+      await single.get('[data-testid=board-card]').trigger('keydown', { key: 'ArrowUp' })
+      expect(single.emitted('navigate')?.[0]).toEqual([cards[1], 'ArrowUp'])
+      await single.get('[data-testid=board-card]').trigger('keydown', { key: 'm' })
+      expect(single.emitted('moveRequested')?.[0]).toEqual([cards[1]])
+      await single.get('[data-testid=board-card]').trigger('keydown', { key: 'x' })
+      expect(single.emitted('navigate')).toHaveLength(1)
+    }
+  })
+
+  it('says when a column is empty, and collapses to a labelled strip', async () => {
+    const wrapper = mount(CaseBoardColumn, {
+      props: { stage: 'closed', cards: [], count: 0, total: 3, hasMore: false, isFiltered: true, today: '2026-11-25' },
       global: { plugins: plugins() },
     })
     expect(wrapper.text()).toContain('No cases')
     expect(wrapper.find('[data-testid=column-count]').text()).toBe('0 of 3')
+    const toggle = wrapper.get('[data-testid=column-toggle]')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    expect(toggle.attributes('aria-label')).toBe('Collapse the column Closed')
+    await toggle.trigger('click')
+    expect(wrapper.emitted('toggleCollapsed')?.[0]).toEqual(['closed'])
   })
 })
 
@@ -106,6 +145,28 @@ describe('useBoardStore', () => {
     await store.moveCard(7, 'internal_appeal')
     expect(store.cardsByStage.internal_appeal.map((c) => c.id)).toEqual([7])
     await flushPromises()
+  })
+
+  it('loads a column page by page, and a move reloads both columns as far as they were scrolled', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => card({ id: i + 1, stage: 'denied' }))
+    const fake = createFakeApi([...many, card({ id: 100, stage: 'intake' })])
+    setApi(fake.api)
+    const store = useBoardStore()
+    await store.load()
+    expect(store.cardsByStage.denied).toHaveLength(20)
+    expect(store.columns!.denied.count).toBe(45)
+    await store.loadMore('denied')
+    expect(fake.calls.at(-1)).toMatchObject({ channel: 'cases:board', request: { stage: 'denied', after: { id: 20 } } })
+    expect(store.cardsByStage.denied.map((c) => c.id)).toEqual(many.slice(0, 40).map((c) => c.id))
+    await store.moveCard(30, 'intake')
+    expect(store.cardsByStage.intake.map((c) => c.id)).toEqual([30, 100])
+    // The source column keeps its scrolled length: the next card moves up into the gap.
+    expect(store.cardsByStage.denied).toHaveLength(41)
+    expect(store.cardsByStage.denied.some((c) => c.id === 30)).toBe(false)
+    expect(store.columns!.denied.count).toBe(44)
+    await store.loadMore('denied')
+    expect(store.cardsByStage.denied).toHaveLength(44)
+    expect(store.columns!.denied.next).toBeNull()
   })
 
   it('surfaces a refused move with its reason, and sends an override reason when given', async () => {

@@ -1,5 +1,5 @@
 import type { ApiResult, Channel, OverturnApi } from '../../shared/contract'
-import type { BoardCard, BoardData } from '../../shared/domain/cases'
+import { BOARD_PAGE_SIZE, type BoardCard, type BoardData } from '../../shared/domain/cases'
 import { STAGES, type Stage } from '../../shared/domain/enums'
 import { checkMove } from '../../electron/core/deadlines/moveCheck'
 
@@ -44,18 +44,32 @@ export function createFakeApi(cards: BoardCard[]) {
     )
   }
   const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data })
-  const board = (): BoardData => {
+  /** Pages like the core: per column, in list order, `limit` cards after the cursor's card. */
+  const board = (request: { stage?: Stage; after?: { id: number }; limit?: number } = {}): BoardData => {
     const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
     for (const c of state.cards) totals[c.stage]++
-    return { cards: state.cards, totals }
+    const limit = request.limit ?? BOARD_PAGE_SIZE
+    const result: BoardData = { cards: [], totals, counts: {}, next: {} }
+    for (const stage of request.stage ? [request.stage] : STAGES) {
+      const column = state.cards.filter((c) => c.stage === stage)
+      const start = request.after ? column.findIndex((c) => c.id === request.after!.id) + 1 : 0
+      const page = column.slice(start, start + limit)
+      result.cards.push(...page)
+      result.counts[stage] = column.length
+      const last = page.at(-1)
+      result.next[stage] = start + limit < column.length && last ? { enteredAt: last.stageEnteredAt, id: last.id } : null
+    }
+    return result
   }
   const handlers: Partial<Record<Channel, (request: never) => ApiResult<unknown>>> = {
-    'cases:board': () => ok(board()),
+    'cases:board': (request: Parameters<typeof board>[0]) => ok(board(request)),
     'cases:checkMove': (request: { caseId: number; toStage: Stage }) => ok(verdict(request.caseId, request.toStage)),
     'cases:move': (request: { caseId: number; toStage: Stage; overrideReason?: string }) => {
       const check = verdict(request.caseId, request.toStage)
       if (!check.allowed && !request.overrideReason) return { ok: false, error: { code: 'move_refused', message: check.reasonEn ?? 'error.moveRefused' } }
-      state.cards = state.cards.map((c) => (c.id === request.caseId ? { ...c, stage: request.toStage } : c))
+      // Newest in stage first, as the core orders a column.
+      const moved = state.cards.find((c) => c.id === request.caseId)
+      if (moved) state.cards = [{ ...moved, stage: request.toStage }, ...state.cards.filter((c) => c !== moved)]
       return ok({})
     },
     'advocates:list': () => ok([{ id: 1, displayName: 'Jordan Ellis', role: 'advocate', isActive: true }]),

@@ -56,7 +56,7 @@ export function attachmentFilesOf(db: Db): string[] {
  * name are copied (still encrypted) into one shared mirror, `backups/attachments`, and listed with the
  * audit trail's head in the backup's manifest (issue 13 item 2).
  */
-export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; reason: BackupReason; now: Date }): BackupInfo {
+export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; reason: BackupReason; now: Date; check?: 'integrity_check' | 'quick_check' }): BackupInfo {
   const folder = join(options.dataDir, BACKUP_FOLDER)
   mkdirSync(folder, { recursive: true })
   const fileName = `overturn-${stampOf(options.now)}-${options.reason}.db`
@@ -67,7 +67,7 @@ export function createBackup(db: Db, options: { dataDir: string; key?: Buffer; r
   const copy = openDatabase(partial, options.key, { readonly: true })
   let files: { list: string[]; head: { id: number; hash: string } }
   try {
-    const check = copy.pragma('integrity_check', { simple: true })
+    const check = copy.pragma(options.check ?? 'integrity_check', { simple: true })
     if (check !== 'ok') throw new AppError('internal', 'error.backupCheckFailed')
     const has = (table: string) => Boolean(copy.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table))
     const head = has('audit_log') ? (copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) : undefined

@@ -1,10 +1,12 @@
-import type { BoardCard, BoardData } from '../../../shared/domain/cases'
+import { BOARD_PAGE_SIZE, CLOSED_CARDS_SHOWN, type BoardCard, type BoardCursor, type BoardData } from '../../../shared/domain/cases'
 import { STAGES, type DenialReason, type PlanFamily, type Stage, type TherapyCategory, type Urgency } from '../../../shared/domain/enums'
 import { evidenceRulesFor } from '../../../shared/rules/evidence'
 import { workingLevel } from '../../../shared/rules/letters/kinds'
 import type { BoardQuery } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
 import { likePattern, toBool } from '../db/rowMapping'
+
+type Statement = ReturnType<Db['prepare']>
 
 interface CardRow {
   id: number
@@ -33,77 +35,152 @@ interface CardRow {
   na_ids: string | null
 }
 
-/**
- * One query for the whole board. The nearest deadline per card comes from `case_deadlines`
- * (kept current by the deadline service) through an indexed correlated lookup.
- */
-/** How many closed cases the board shows, newest first. */
-export const CLOSED_CARDS_SHOWN = 200
+export { BOARD_PAGE_SIZE, CLOSED_CARDS_SHOWN }
 
+/** The card columns and joins, exported for the benchmark's like-for-like raw baseline. */
+export const CARD_COLUMNS = `c.id, c.stage, p.first_name, p.last_name, t.category, t.drug, cv.payer, cv.plan_family,
+  c.advocate_id, a.display_name AS advocate_name, c.urgency, c.stage_entered_at, c.is_demo,
+  d.due_date, d.side, d.label_key, d.label_en, d.verified,
+  EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.side = 'payer' AND o.due_date < @today) AS payer_overdue,
+  (SELECT dn.reasons FROM denials dn WHERE dn.case_id = c.id ORDER BY dn.notice_date DESC, dn.id DESC LIMIT 1) AS denial_reasons,
+  (SELECT group_concat(e.item_id) FROM case_evidence e WHERE e.case_id = c.id AND e.status = 'received') AS received_ids,
+  (SELECT group_concat(e.item_id) FROM case_evidence e WHERE e.case_id = c.id AND e.status = 'not_applicable') AS na_ids`
+
+export const CARD_JOINS = `JOIN patients p ON p.id = c.patient_id
+  JOIN coverages cv ON cv.id = c.coverage_id
+  JOIN therapies t ON t.id = c.therapy_id
+  LEFT JOIN advocates a ON a.id = c.advocate_id
+  LEFT JOIN case_deadlines d ON d.rowid = (SELECT rowid FROM case_deadlines WHERE case_id = c.id ORDER BY due_date, due_at LIMIT 1)`
+
+/** The board's keyset order, served by the index cases(stage, stage_entered_at DESC, id DESC) (migration 0007). */
+const ORDER = 'ORDER BY c.stage_entered_at DESC, c.id DESC'
+
+/**
+ * The paged board (issue 15). Each column is read on its own through the stage index, newest in stage
+ * first, LIMIT one page, so a page costs the same at 1,000 cases as at 100,000; counts come from SQL;
+ * the checklist marks and the deadline are looked up only for the cards returned. Filters and the
+ * search box are SQL conditions on the same statements.
+ */
 export function createBoardRepository(db: Db) {
   const totalsStatement = db.prepare('SELECT stage, COUNT(*) AS n FROM cases GROUP BY stage')
+  const statements = new Map<string, Statement>()
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)))
+    return statement
+  }
+
+  function filtersOf(query: BoardQuery) {
+    const where: string[] = []
+    const params: Record<string, unknown> = {}
+    const joins = new Set<string>()
+    if (query.advocateId) {
+      where.push('c.advocate_id = @advocateId')
+      params.advocateId = query.advocateId
+    }
+    if (query.planFamily) {
+      where.push('cv.plan_family = @planFamily')
+      params.planFamily = query.planFamily
+      joins.add('JOIN coverages cv ON cv.id = c.coverage_id')
+    }
+    if (query.therapyCategory) {
+      where.push('t.category = @therapyCategory')
+      params.therapyCategory = query.therapyCategory
+      joins.add('JOIN therapies t ON t.id = c.therapy_id')
+    }
+    if (query.urgency) {
+      where.push('c.urgency = @urgency')
+      params.urgency = query.urgency
+    }
+    const text = query.text?.trim()
+    if (text) {
+      // Each table is scanned once for the text and the cases matched by id: no row-by-row joins of
+      // every case to its patient, coverage and therapy just to test the text (issue 15).
+      where.push(`(c.patient_id IN (SELECT id FROM patients WHERE first_name || ' ' || last_name LIKE @text ESCAPE '\\')
+        OR c.coverage_id IN (SELECT id FROM coverages WHERE payer LIKE @text ESCAPE '\\' OR member_id LIKE @text ESCAPE '\\')
+        OR c.therapy_id IN (SELECT id FROM therapies WHERE drug LIKE @text ESCAPE '\\'))`)
+      params.text = likePattern(text)
+    }
+    return { where, params, countJoins: [...joins].join(' ') }
+  }
+
+  /** Cases per column matching the filters: from the stage index alone when nothing is filtered. */
+  function countsOf(query: BoardQuery, filters: ReturnType<typeof filtersOf>, totals: Record<Stage, number>, stages: readonly Stage[]) {
+    const counts: Partial<Record<Stage, number>> = {}
+    if (filters.where.length === 0) {
+      for (const stage of stages) counts[stage] = totals[stage]
+      return counts
+    }
+    for (const stage of stages) counts[stage] = 0
+    const sql = `SELECT c.stage, COUNT(*) AS n FROM cases c ${filters.countJoins} WHERE ${filters.where.join(' AND ')}${query.stage ? ' AND c.stage = @stage' : ''} GROUP BY c.stage`
+    for (const row of prepared(sql).all({ ...filters.params, stage: query.stage }) as { stage: Stage; n: number }[]) {
+      if (row.stage in counts) counts[row.stage] = row.n
+    }
+    return counts
+  }
+
+  /** The oldest closed card still shown: closed files are bounded to the newest CLOSED_CARDS_SHOWN. */
+  function closedFloor(filters: ReturnType<typeof filtersOf>): BoardCursor | null {
+    const sql = `SELECT c.stage_entered_at AS enteredAt, c.id FROM cases c ${filters.countJoins}
+      WHERE c.stage = 'closed'${filters.where.length ? ` AND ${filters.where.join(' AND ')}` : ''} ${ORDER} LIMIT 1 OFFSET ${CLOSED_CARDS_SHOWN - 1}`
+    return (prepared(sql).get(filters.params) as BoardCursor | undefined) ?? null
+  }
+
+  /** One page of one column: `limit` cards after the cursor, and the cursor of the page after it. */
+  function page(stage: Stage, filters: ReturnType<typeof filtersOf>, limit: number, after: BoardCursor | undefined, today: string, cards: BoardCard[], progress: ReturnType<typeof createEvidenceProgress>) {
+    const where = ['c.stage = @stage', ...filters.where]
+    const params: Record<string, unknown> = { ...filters.params, stage, today, limit: limit + 1 }
+    if (after) {
+      where.push('(c.stage_entered_at, c.id) < (@afterAt, @afterId)')
+      params.afterAt = after.enteredAt
+      params.afterId = after.id
+    }
+    if (stage === 'closed') {
+      const floor = closedFloor(filters)
+      if (floor) {
+        where.push('(c.stage_entered_at, c.id) >= (@floorAt, @floorId)')
+        params.floorAt = floor.enteredAt
+        params.floorId = floor.id
+      }
+    }
+    const sql = `SELECT ${CARD_COLUMNS} FROM cases c ${CARD_JOINS} WHERE ${where.join(' AND ')} ${ORDER} LIMIT @limit`
+    let shown = 0
+    let last: CardRow | null = null
+    for (const row of prepared(sql).iterate(params) as IterableIterator<CardRow>) {
+      if (shown === limit) return { enteredAt: last!.stage_entered_at, id: last!.id }
+      cards.push(toCard(row, progress(row)))
+      last = row
+      shown++
+    }
+    return null
+  }
 
   return {
     load(query: BoardQuery, today: string): BoardData {
-      const where: string[] = []
-      const params: Record<string, unknown> = { today }
-      if (query.advocateId) {
-        where.push('c.advocate_id = @advocateId')
-        params.advocateId = query.advocateId
-      }
-      if (query.planFamily) {
-        where.push('cv.plan_family = @planFamily')
-        params.planFamily = query.planFamily
-      }
-      if (query.therapyCategory) {
-        where.push('t.category = @therapyCategory')
-        params.therapyCategory = query.therapyCategory
-      }
-      if (query.urgency) {
-        where.push('c.urgency = @urgency')
-        params.urgency = query.urgency
-      }
-      const text = query.text?.trim()
-      if (text) {
-        where.push(`(p.first_name || ' ' || p.last_name LIKE @text ESCAPE '\\' OR t.drug LIKE @text ESCAPE '\\'
-          OR cv.payer LIKE @text ESCAPE '\\' OR cv.member_id LIKE @text ESCAPE '\\')`)
-        params.text = likePattern(text)
-      }
-      const sql = `SELECT c.id, c.stage, p.first_name, p.last_name, t.category, t.drug, cv.payer, cv.plan_family,
-          c.advocate_id, a.display_name AS advocate_name, c.urgency, c.stage_entered_at, c.is_demo,
-          d.due_date, d.side, d.label_key, d.label_en, d.verified,
-          EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.side = 'payer' AND o.due_date < @today) AS payer_overdue,
-          (SELECT dn.reasons FROM denials dn WHERE dn.case_id = c.id ORDER BY dn.notice_date DESC, dn.id DESC LIMIT 1) AS denial_reasons,
-          ev.received_ids, ev.na_ids
-        FROM cases c
-        JOIN patients p ON p.id = c.patient_id
-        JOIN coverages cv ON cv.id = c.coverage_id
-        JOIN therapies t ON t.id = c.therapy_id
-        LEFT JOIN advocates a ON a.id = c.advocate_id
-        LEFT JOIN case_deadlines d ON d.rowid = (
-          SELECT rowid FROM case_deadlines WHERE case_id = c.id ORDER BY due_date, due_at LIMIT 1)
-        LEFT JOIN (
-          SELECT case_id,
-            group_concat(CASE WHEN status = 'received' THEN item_id END) AS received_ids,
-            group_concat(CASE WHEN status = 'not_applicable' THEN item_id END) AS na_ids
-          FROM case_evidence WHERE status <> 'needed' GROUP BY case_id) ev ON ev.case_id = c.id
-        WHERE %STAGE% ${where.length ? `AND ${where.join(' AND ')}` : ''}
-        ORDER BY c.stage_entered_at DESC, c.id DESC`
-      // Open work is shown whole; closed files only the most recent ones (the column says "N of total"):
-      // a statewide caseload keeps years of closed cases that nobody drags (issue 8).
-      const statements = [
-        db.prepare(sql.replace('%STAGE%', "c.stage <> 'closed'")),
-        db.prepare(`${sql.replace('%STAGE%', "c.stage = 'closed'")} LIMIT ${CLOSED_CARDS_SHOWN}`),
-      ]
+      let filters = filtersOf(query)
       const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
       for (const row of totalsStatement.all() as { stage: Stage; n: number }[]) totals[row.stage] = row.n
-      const progress = createEvidenceProgress()
-      // Rows become cards one at a time: no second array of 50,000 rows held beside the cards (issue 8, memory).
-      const cards: BoardCard[] = []
-      for (const statement of statements) {
-        for (const row of statement.iterate(params) as IterableIterator<CardRow>) cards.push(toCard(row, progress(row)))
+      const stages = query.stage ? [query.stage] : STAGES
+      let counts: Partial<Record<Stage, number>> | null = null
+      if (query.text?.trim()) {
+        // Search box: the matching cases are found once (one pass over the tables), then counted and
+        // paged by id, instead of testing the text again in every column's statement.
+        const matches = prepared(`SELECT c.id, c.stage FROM cases c ${filters.countJoins} WHERE ${filters.where.join(' AND ')}`).all(filters.params) as { id: number; stage: Stage }[]
+        counts = Object.fromEntries(stages.map((s) => [s, 0]))
+        const ids: number[] = []
+        for (const match of matches) {
+          if (!(match.stage in counts)) continue
+          counts[match.stage]!++
+          ids.push(match.id)
+        }
+        filters = { where: ['c.id IN (SELECT value FROM json_each(@ids))'], params: { ids: JSON.stringify(ids) }, countJoins: '' }
       }
-      return { cards, totals }
+      const limit = query.limit ?? BOARD_PAGE_SIZE
+      const progress = createEvidenceProgress()
+      const cards: BoardCard[] = []
+      const next: BoardData['next'] = {}
+      for (const stage of stages) next[stage] = page(stage, filters, limit, query.stage ? query.after : undefined, today, cards, progress)
+      return { cards, totals, counts: counts ?? countsOf(query, filters, totals, stages), next }
     },
   }
 }

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiResult } from '../../../shared/contract'
-import type { MigrationNotice, SessionStatus, SessionUser } from '../../../shared/domain/session'
+import type { IntegrityState, MigrationNotice, SessionStatus, SessionUser } from '../../../shared/domain/session'
 import { migrationNotice, migrationStart, recordAppVersion } from '../db/appVersion'
 import { createAuditLog, type AuditAction } from '../audit/auditLog'
 import { BACKUP_FOLDER, cleanInterrupted, createBackup, describeDatabase, listBackups, readManifest } from '../backup/backupService'
 import { packBackup } from '../backup/packBackup'
+import { createBackupInWorker } from '../backup/backupInWorker'
+import { checkIntegrityInWorker } from '../db/integrityInWorker'
 import { restoreWhole } from '../backup/restore'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
 import { NewerDatabaseError } from '../db/migrate'
@@ -31,7 +33,12 @@ export interface AppSessionOptions {
   appVersion?: string
   /** Cost of the passphrase hash; tests lower it. */
   kdf?: KeyStoreFile['kdf']
+  /** Delay before the background integrity check; tests set 0. */
+  integrityCheckDelayMs?: number
 }
+
+/** The integrity check starts this long after unlocking, once the board is on screen (issue 15). */
+const INTEGRITY_CHECK_DELAY_MS = 2_000
 
 const publicUser = (u: StoredUser): SessionUser => ({ id: u.id, displayName: u.displayName, role: u.role })
 const LOCKED = { ok: false as const, error: { code: 'locked' as const, message: 'error.locked' } }
@@ -62,11 +69,16 @@ export function createAppSession(options: AppSessionOptions) {
   let damaged = false
   /** Set when the last unlock migrated the database; shown once after that unlock (issue 16). */
   let migration: MigrationNotice | null = null
+  let integrity: IntegrityState = { state: 'checking', checkedAt: null }
+  /** The running background integrity check, for tests and the benchmark to wait on. */
+  let integrityRun: Promise<void> = Promise.resolve()
   const schedule = createBackupSchedule(
     () => {
       if (!core) return
       const db = core.db
-      return custody.useKey((key) => createBackup(db, { dataDir, key, reason: 'auto', now: now() }))
+      void db
+      // In a worker thread on its own connection: requests never wait for it (issue 15).
+      return custody.useKey((key) => createBackupInWorker({ dataDir, key: Buffer.from(key), reason: 'auto', now: now() }))
     },
     () => dataDir,
   )
@@ -77,7 +89,7 @@ export function createAppSession(options: AppSessionOptions) {
     if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. An administrator can restore the most recent backup that opens.', backups: listBackups(dataDir), administrators: custody.store().users.filter((u) => u.role === 'administrator').map(publicUser) }
     const keys = custody.store()
     const actor = custody.actor()
-    if (core && actor) return { state: 'unlocked', user: publicUser(actor), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, ...(migration ? { migration } : {}) }
+    if (core && actor) return { state: 'unlocked', user: publicUser(actor), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, integrity, ...(migration ? { migration } : {}) }
     return { state: 'locked', users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, ...(notice ? { notice } : {}) }
   }
 
@@ -98,16 +110,30 @@ export function createAppSession(options: AppSessionOptions) {
     // Issue 16: after an update the first unlock says which version the caseload came from.
     migration = started ? migrationNotice(started, opened.db, options.appVersion ?? null) : null
     if (options.appVersion) recordAppVersion(opened.db, options.appVersion)
-    if (check && opened.db.pragma('quick_check', { simple: true }) !== 'ok') {
-      opened.close()
-      throw new AppError('conflict', 'error.databaseDamaged')
-    }
     core = opened
     coreDispatch = createDispatcher(opened)
     idle.reset()
     const actor = custody.actor()!
     core.caseload.bindUser(actor.id, actor.displayName)
     schedule.start()
+    if (check) startIntegrityCheck(opened, key)
+  }
+
+  /**
+   * The integrity check left the unlock path (issue 15): it runs in a worker thread on its own
+   * connection once the board is up, and a failure reaches the user as a notice with the restore path.
+   */
+  function startIntegrityCheck(opened: Core, key: Buffer) {
+    integrity = { state: 'checking', checkedAt: null }
+    const keyCopy = Buffer.from(key)
+    integrityRun = new Promise<void>((resolve) => setTimeout(resolve, options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS))
+      .then(() => (core === opened ? checkIntegrityInWorker(join(dataDir, DATABASE_FILE), keyCopy) : null))
+      .then((sound) => {
+        if (sound === null || core !== opened) return
+        integrity = { state: sound ? 'ok' : 'failed', checkedAt: now().toISOString() }
+        if (!sound) audit('security', { detail: 'the caseload failed its integrity check' })
+      })
+      .finally(() => keyCopy.fill(0))
   }
 
   function audit(action: AuditAction, fields: { channel?: string; entity?: string; entityId?: string; detail?: string; at?: string; userName?: string } = {}) {
@@ -336,9 +362,10 @@ export function createAppSession(options: AppSessionOptions) {
 
     listBackups: () => (requireCore(), listBackups(dataDir)),
 
-    createBackup() {
-      const db = requireCore().db
-      const backup = custody.useKey((key) => createBackup(db, { dataDir, key, reason: 'manual', now: now() }))
+    async createBackup() {
+      requireCore()
+      // In a worker thread on its own connection: other requests keep being answered (issue 15).
+      const backup = await custody.useKey((key) => createBackupInWorker({ dataDir, key: Buffer.from(key), reason: 'manual', now: now() }))
       audit('backup', { detail: backup.fileName })
       anchor()
       return backup
@@ -426,6 +453,12 @@ export function createAppSession(options: AppSessionOptions) {
     status,
     lock,
     /** The open core (tests and the desktop shell's reminders read through it). */
+    /** Resolves when the background integrity check of this unlock has finished. */
+    get integrityCheck() {
+      return integrityRun
+    },
+    /** Runs the automatic backup now (the timer's job); for tests and the benchmark. */
+    autoBackup: () => schedule.run(),
     get core() {
       return core
     },

@@ -26,7 +26,7 @@ export interface SessionPort {
   listAudit(query: AuditQuery): AuditEntryDto[]
   verifyAudit(): AuditVerificationDto
   listBackups(): BackupInfo[]
-  createBackup(): BackupInfo
+  createBackup(): Promise<BackupInfo>
   downloadBackup(fileName: string): Promise<{ fileName: string; base64: string }>
   previewRestore(fileName: string): RestorePreview
   restore(fileName: string, admin?: { userId: string; passphrase: string }): SessionStatus

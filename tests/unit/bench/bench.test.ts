@@ -41,14 +41,18 @@ describe('bulk caseload generator', () => {
 describe('npm run bench -- --quick', () => {
   const hasBrowser = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && existsSync('out/renderer/index.html')
   it('measures every figure on 1,000 cases without an error', { timeout: 300_000 }, async () => {
-    const report = await runBench({ sizes: [1000], quick: true, browser: hasBrowser, log: () => {} })
+    const cacheDir = mkdtempSync(join(tmpdir(), 'overturn-cache-'))
+    const report = await runBench({ sizes: [1000], quick: true, browser: hasBrowser, log: () => {}, cacheDir }).finally(() => rmSync(cacheDir, { recursive: true, force: true }))
     const errors = report.rows.filter((r) => r.status === 'error')
     expect(errors.map((r) => `${r.figure}: ${r.note}`)).toEqual([])
     const figures = report.rows.map((r) => r.figure)
-    for (const expected of ['open: existing database', 'board: core query', 'board: through the bridge', 'recompute deadlines', 'backup + integrity check', 'core process memory']) {
+    for (const expected of [
+      'open: existing database', 'unlock → board (core)', 'integrity check (worker', 'board: first page, core', 'board: next page', 'board: first page through the bridge',
+      'recompute deadlines', 'encrypted backup (worker)', 'request latency during an automatic backup', 'core process memory',
+    ]) {
       expect(figures.some((f) => f.startsWith(expected)), expected).toBe(true)
     }
-    if (hasBrowser) expect(figures.some((f) => f.startsWith('board on screen'))).toBe(true)
+    if (hasBrowser) for (const expected of ['board painted in Chromium', 'unlock → board painted', 'renderer heap']) expect(figures.some((f) => f.startsWith(expected)), expected).toBe(true)
     for (const row of report.rows.filter((r) => r.status === 'ok')) {
       expect(Number.isFinite(row.app!.median), row.figure).toBe(true)
     }

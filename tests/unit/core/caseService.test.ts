@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/openDatabase'
 import { createDispatcher } from '../../../electron/core/dispatcher'
-import { CLOSED_CARDS_SHOWN } from '../../../electron/core/cases/boardRepository'
+import { BOARD_PAGE_SIZE, CLOSED_CARDS_SHOWN } from '../../../electron/core/cases/boardRepository'
 import { createCore } from '../../../electron/core/createCore'
 import { makeCore, sampleCase } from './testCore'
 
@@ -164,7 +164,7 @@ describe('removing demo data', () => {
 })
 
 describe('the board at scale', () => {
-  it('shows every open case but only the newest closed ones, with the full count for the column header', () => {
+  it('bounds the closed column to the newest ones, paged, with the full count for the column header', () => {
     const made = makeCore()
     disposers.push(made.dispose)
     const { core } = made
@@ -173,8 +173,54 @@ describe('the board at scale', () => {
       core.cases.create(sampleCase({ stage: 'denied' }))
     })()
     const board = core.board.load({}, '2026-11-25')
-    expect(board.cards.filter((c) => c.stage === 'closed')).toHaveLength(CLOSED_CARDS_SHOWN)
+    expect(board.cards.filter((c) => c.stage === 'closed')).toHaveLength(BOARD_PAGE_SIZE)
     expect(board.totals.closed).toBe(CLOSED_CARDS_SHOWN + 5)
+    expect(board.counts.closed).toBe(CLOSED_CARDS_SHOWN + 5)
     expect(board.cards.filter((c) => c.stage === 'denied')).toHaveLength(1)
+    expect(board.next.denied).toBeNull()
+    // Scrolling the closed column to its end reaches the newest CLOSED_CARDS_SHOWN and stops there.
+    const seen = board.cards.filter((c) => c.stage === 'closed').map((c) => c.id)
+    let after = board.next.closed ?? undefined
+    while (after) {
+      const page = core.board.load({ stage: 'closed', after, limit: 45 }, '2026-11-25')
+      expect(Object.keys(page.next)).toEqual(['closed'])
+      seen.push(...page.cards.map((c) => c.id))
+      after = page.next.closed ?? undefined
+    }
+    expect(seen).toHaveLength(CLOSED_CARDS_SHOWN)
+    expect(new Set(seen).size).toBe(CLOSED_CARDS_SHOWN)
+    const newest = core.db.prepare("SELECT id FROM cases WHERE stage = 'closed' ORDER BY stage_entered_at DESC, id DESC LIMIT ?").pluck().all(CLOSED_CARDS_SHOWN)
+    expect(seen).toEqual(newest)
+  })
+
+  it('pages an open column in keyset order, with filters and counts from SQL, and a moved card leads its new column', () => {
+    const made = makeCore()
+    disposers.push(made.dispose)
+    const { core } = made
+    core.db.transaction(() => {
+      for (let i = 0; i < 50; i++) core.cases.create(sampleCase({ stage: 'internal_appeal', urgency: i % 2 ? 'expedited' : 'standard' }))
+    })()
+    const whole = core.db.prepare("SELECT id FROM cases WHERE stage = 'internal_appeal' ORDER BY stage_entered_at DESC, id DESC").pluck().all()
+    const collect = (query: Record<string, unknown>) => {
+      const first = core.board.load(query, '2026-11-25')
+      const ids = first.cards.filter((c) => c.stage === 'internal_appeal').map((c) => c.id)
+      let after = first.next.internal_appeal ?? undefined
+      while (after) {
+        const page = core.board.load({ ...query, stage: 'internal_appeal', after }, '2026-11-25')
+        ids.push(...page.cards.map((c) => c.id))
+        after = page.next.internal_appeal ?? undefined
+      }
+      return { ids, count: first.counts.internal_appeal }
+    }
+    expect(collect({})).toEqual({ ids: whole, count: 50 })
+    const mine = collect({ urgency: 'expedited' })
+    expect(mine.count).toBe(25)
+    expect(mine.ids).toEqual(whole.filter((id) => core.cases.get(id as number).urgency === 'expedited'))
+    // Moved out of a partly loaded column: it leaves that column's count and heads the target's first page.
+    const last = whole.at(-1) as number
+    core.cases.move({ caseId: last, toStage: 'second_level', overrideReason: 'test', filedOn: null })
+    const after = core.board.load({}, '2026-11-25')
+    expect(after.counts.internal_appeal).toBe(49)
+    expect(after.cards.find((c) => c.stage === 'second_level')?.id).toBe(last)
   })
 })

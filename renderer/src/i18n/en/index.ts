@@ -8,6 +8,8 @@ import { transferMessages } from './transfer'
 import { previewMessages } from './preview'
 import { shellMessages } from './shell'
 import { caseRecordMessages } from './caseRecord'
+import { boardPagingMessages } from './boardPaging'
+import { integrityMessages } from './integrity'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -24,5 +26,7 @@ export const en = {
   ...previewMessages,
   ...shellMessages,
   ...caseRecordMessages,
+  ...boardPagingMessages,
+  ...integrityMessages,
 }
 export type MessageSchema = typeof en
