@@ -3,6 +3,7 @@ import { caseChannels } from './contracts/cases'
 import { documentChannels } from './contracts/documents'
 import { deadlineChannels } from './contracts/deadlines'
 import { insightChannels } from './contracts/insights'
+import { intakeChannels } from './contracts/intake'
 import { screeningChannels } from './contracts/screening'
 import { sessionChannels } from './contracts/session'
 import { transferChannels } from './contracts/transfer'
@@ -18,6 +19,7 @@ export const contract = {
   ...documentChannels,
   ...deadlineChannels,
   ...insightChannels,
+  ...intakeChannels,
   ...screeningChannels,
   ...sessionChannels,
   ...transferChannels,

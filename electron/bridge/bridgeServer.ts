@@ -12,6 +12,7 @@ const MAX_BODY_BYTES = 1_000_000
 /** Channels that carry files (base64 adds a third): attachments, case bundles (200 MB), spreadsheets. */
 const MAX_BODY_BYTES_BY_CHANNEL = new Map<string, number>([
   ['documents:upload', 40_000_000],
+  ['intake:start', 40_000_000],
   ['transfer:importBundle', 280_000_000],
   ['transfer:importCsv', 42_000_000],
   ['transfer:previewCsv', 42_000_000],

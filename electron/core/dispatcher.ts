@@ -7,6 +7,7 @@ import { documentHandlers } from './handlers/documentHandlers'
 import { deadlineHandlers } from './handlers/deadlineHandlers'
 import type { HandlersFor } from './handlers/handlerTypes'
 import { insightHandlers } from './handlers/insightHandlers'
+import { intakeHandlers } from './intake/intakeHandlers'
 import { screeningHandlers } from './handlers/screeningHandlers'
 import { transferHandlers } from './handlers/transferHandlers'
 
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...documentHandlers(core),
     ...deadlineHandlers(core),
     ...insightHandlers(core),
+    ...intakeHandlers(core),
     ...screeningHandlers(core),
     ...transferHandlers(core),
   }
