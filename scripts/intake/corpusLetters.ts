@@ -22,7 +22,12 @@ export interface CorpusLetter {
   planText: string
   appealAddressLines: string[]
   reviewerLine: string
-  expected: IntakeExpected
+  expected: Omit<IntakeExpected, 'patientName' | 'patientState'>
+}
+
+/** The expected fields, with the addressee's name and state taken from the letter's own address block. */
+export function expectedOf(letter: CorpusLetter): IntakeExpected {
+  return { patientName: letter.patient.name, patientState: /,\s*([A-Z]{2})\s+\d{5}/.exec(letter.patient.city)?.[1] ?? null, ...letter.expected }
 }
 
 /** Long-form month dates as payers print them. */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib'
 import sharp from 'sharp'
-import { CORPUS_LETTERS, longDate, slashDate, type CorpusLetter } from './corpusLetters'
+import { CORPUS_LETTERS, expectedOf, longDate, slashDate, type CorpusLetter } from './corpusLetters'
 
 export const CORPUS_KINDS = ['text', 'scan', 'fax', 'photo'] as const
 export type CorpusKind = (typeof CORPUS_KINDS)[number]
@@ -218,7 +218,7 @@ export async function makeCorpus(outDir: string, kinds: readonly CorpusKind[] = 
       mkdirSync(dir, { recursive: true })
       const rand = seeded(seedOf(letter.id))
       const pdf = await letterPdf(letter)
-      writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(letter.expected, null, 2)}\n`)
+      writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expectedOf(letter), null, 2)}\n`)
       if (kinds.includes('text')) writeFileSync(join(dir, CORPUS_FILE.text), pdf)
       if (kinds.includes('scan')) writeFileSync(join(dir, CORPUS_FILE.scan), await scanPdf(pdf, rand, work))
       if (kinds.includes('fax')) writeFileSync(join(dir, CORPUS_FILE.fax), await faxTiff(pdf, rand, work))

@@ -31,6 +31,8 @@ export interface IntakeWord {
 }
 
 export const INTAKE_FIELD_KEYS = [
+  'patientName',
+  'patientState',
   'payer',
   'planFamily',
   'memberId',
@@ -101,6 +103,9 @@ export interface IntakeResult {
 
 /** What the corpus expects a reader to find (scripts/intake/corpusLetters.ts). */
 export interface IntakeExpected {
+  patientName: string
+  /** The state of the addressee's address (a hint for the coverage state). */
+  patientState: string | null
   payer: string
   planFamily: PlanFamily | null
   memberId: string | null
@@ -127,7 +132,7 @@ export interface IntakeJobStatus {
   fileName: string
   pages: { index: number; state: IntakePageState; method: 'text' | 'ocr' | null; progress: number }[]
   result: IntakeResult | null
-  /** An i18n key (`intake.error.*`) when the file could not be read. */
+  /** An i18n key (`letterIntake.error.*`) when the file could not be read. */
   error: string | null
 }
 

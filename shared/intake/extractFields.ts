@@ -4,7 +4,7 @@
  * reason paragraph. Pure: words in, fields out. Every value keeps the words it came from, and every
  * value is checked (codeChecks.ts); anything unsure is marked for review, never silently trusted.
  */
-import type { DenialReason, PlanFamily } from '../domain/enums'
+import { US_STATES, type DenialReason, type PlanFamily, type UsState } from '../domain/enums'
 import type { IntakeField, IntakeFieldKey, IntakeIssue, IntakeWord } from '../domain/intake'
 import { INTAKE_FIELD_KEYS } from '../domain/intake'
 import { isHcpcsShape, isIcd10Shape, isKnownHcpcs, isKnownIcd10, isMbi, isPlausibleDay, isValidNpi, looksLikeMbi, repairCode, repairIcd10 } from './codeChecks'
@@ -50,11 +50,14 @@ export function parseDate(text: string): string | null {
 /** A pattern's letters made case-insensitive one by one, so the value after a label keeps its case rules. */
 function anyCase(pattern: string): string {
   let out = ''
+  let isInClass = false
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]
-    if (c === '\\') {
-      out += c + pattern[++i]
-    } else if (/[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`
+    if (c === '\\') out += c + pattern[++i]
+    else if (c === '[' || c === ']') {
+      isInClass = c === '['
+      out += c
+    } else if (!isInClass && /[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`
     else out += c
   }
   return out
@@ -234,6 +237,33 @@ function providerNpi(letter: LetterText): Found | null {
   return { ...found, value, issues: value.length === 10 ? (isValidNpi(value) ? [] : ['badCheckDigit']) : ['badFormat'] }
 }
 
+const PERSON = "[A-Z][A-Za-z'-]+(?:[ \\t]+[A-Z]\\.?)?(?:[ \\t]+[A-Z][A-Za-z'-]+)+"
+
+/** The addressee: "Member name: …", or the name after "Dear". */
+function patientName(letter: LetterText): Found | null {
+  const found = labelled(letter, '(?:member|patient|beneficiary|enrollee)\\s*name', PERSON)
+  if (found) return found
+  const m = new RegExp(`^Dear[ \\t]+(?:(?:Mr|Ms|Mrs|Mx)\\.?[ \\t]+)?(${PERSON})[ \\t]*[:,]`, 'm').exec(letter.text)
+  if (!m) return null
+  const start = m.index + m[0].indexOf(m[1])
+  return { value: m[1], start, end: start + m[1].length }
+}
+
+/** The state in the addressee's address block (the lines after their name near the top of page 1). */
+function patientState(letter: LetterText, name: string | null): Found | null {
+  if (!name) return null
+  const index = letter.lines.findIndex((l) => l.page === 0 && l.top < 0.45 && l.text.trim() === name)
+  if (index < 0) return null
+  for (const line of letter.lines.slice(index + 1, index + 4)) {
+    const m = /,[ \t]*([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?\s*$/.exec(line.text)
+    if (m && US_STATES.includes(m[1] as UsState)) {
+      const start = line.start + line.text.lastIndexOf(m[1])
+      return { value: m[1], start, end: start + 2 }
+    }
+  }
+  return null
+}
+
 /** The letterhead: the tallest line in the top fifth of page 1. */
 function payer(letter: LetterText): Found | null {
   const top = letter.lines.filter((l) => l.page === 0 && l.top < 0.2 && /[A-Za-z]{3}/.test(l.text))
@@ -259,7 +289,10 @@ function planFamily(letter: LetterText): Found | null {
 export function extractFields(words: IntakeWord[], today: string): IntakeField[] {
   const letter = buildLetterText(words)
   const address = appealAddress(letter)
+  const name = patientName(letter)
   const found: Record<IntakeFieldKey, Found | null> = {
+    patientName: name,
+    patientState: patientState(letter, (name?.value as string | undefined) ?? null),
     payer: payer(letter),
     planFamily: planFamily(letter),
     memberId: memberId(letter),
@@ -297,7 +330,7 @@ function checkDates(found: Record<IntakeFieldKey, Found | null>, today: string) 
 }
 
 /** Facts a new case cannot be created without; not finding one is itself something to look at. */
-const REQUIRED_KEYS: IntakeFieldKey[] = ['payer', 'noticeDate', 'reason']
+const REQUIRED_KEYS: IntakeFieldKey[] = ['patientName', 'payer', 'noticeDate', 'reason']
 
 function toField(letter: LetterText, key: IntakeFieldKey, found: Found | null): IntakeField {
   if (!found || found.value === null || (Array.isArray(found.value) && !found.value.length)) {
