@@ -132,7 +132,7 @@ export interface IntakeJobStatus {
   fileName: string
   pages: { index: number; state: IntakePageState; method: 'text' | 'ocr' | null; progress: number }[]
   result: IntakeResult | null
-  /** An i18n key (`letterIntake.error.*`) when the file could not be read. */
+  /** An i18n key (`reader.error.*`) when the file could not be read. */
   error: string | null
 }
 

@@ -9,7 +9,7 @@ export const intakeStartSchema = z.strictObject({
   base64: z
     .string()
     .min(1, { message: 'error.required' })
-    .max(Math.ceil(INTAKE_MAX_BYTES / 3) * 4 + 4, { message: 'letterIntake.error.tooLarge' })
+    .max(Math.ceil(INTAKE_MAX_BYTES / 3) * 4 + 4, { message: 'reader.error.tooLarge' })
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'error.invalid' }),
 })
 

@@ -35,7 +35,7 @@ export function createIntakeService(deps: IntakeDeps) {
 
   const requireJob = (jobId: string) => {
     const job = jobs.get(jobId)
-    if (!job) throw new AppError('not_found', 'letterIntake.error.jobGone')
+    if (!job) throw new AppError('not_found', 'reader.error.jobGone')
     return job
   }
   const snapshot = (job: Job): IntakeJobStatus => structuredClone(job.status)
@@ -65,7 +65,7 @@ export function createIntakeService(deps: IntakeDeps) {
         status.state = 'cancelled'
       } else {
         status.state = 'failed'
-        status.error = error instanceof AppError ? error.message : 'letterIntake.error.unreadable'
+        status.error = error instanceof AppError ? error.message : 'reader.error.unreadable'
         if (!(error instanceof AppError)) console.error(`[overturn] intake failed: ${error instanceof Error ? error.name : 'unknown error'}`)
       }
       job.bytes = Buffer.alloc(0)
@@ -112,7 +112,7 @@ export function createIntakeService(deps: IntakeDeps) {
     /** The page image the field boxes refer to. */
     preview(jobId: string, page: number): IntakePageImage {
       const view = requireJob(jobId).views[page]
-      if (!view) throw new AppError('not_found', 'letterIntake.error.jobGone')
+      if (!view) throw new AppError('not_found', 'reader.error.jobGone')
       return view
     },
 
@@ -122,7 +122,7 @@ export function createIntakeService(deps: IntakeDeps) {
      */
     async attach(jobId: string, caseId: number, label: string): Promise<Attachment> {
       const job = requireJob(jobId)
-      if (job.status.state !== 'done' || !job.status.result) throw new AppError('conflict', 'letterIntake.error.notRead')
+      if (job.status.state !== 'done' || !job.status.result) throw new AppError('conflict', 'reader.error.notRead')
       const result = job.status.result
       let bytes: Uint8Array = job.bytes
       let fileName = result.fileName

@@ -51,13 +51,13 @@ export function sniffKind(bytes: Uint8Array): IntakeFileKind | null {
   return null
 }
 
-const tooManyPages = () => new AppError('validation', 'letterIntake.error.tooManyPages')
+const tooManyPages = () => new AppError('validation', 'reader.error.tooManyPages')
 
 export async function openDocument(bytes: Uint8Array): Promise<OpenedDocument> {
-  if (bytes.byteLength === 0) throw new AppError('validation', 'letterIntake.error.empty')
-  if (bytes.byteLength > INTAKE_MAX_BYTES) throw new AppError('validation', 'letterIntake.error.tooLarge')
+  if (bytes.byteLength === 0) throw new AppError('validation', 'reader.error.empty')
+  if (bytes.byteLength > INTAKE_MAX_BYTES) throw new AppError('validation', 'reader.error.tooLarge')
   const kind = sniffKind(bytes)
-  if (!kind) throw new AppError('validation', 'letterIntake.error.unsupported')
+  if (!kind) throw new AppError('validation', 'reader.error.unsupported')
   if (kind === 'pdf') return openPdf(bytes)
   if (kind === 'tiff') return openTiff(bytes)
   return openImage(bytes, kind)
@@ -84,8 +84,8 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
     doc = await task.promise
   } catch (error) {
     const name = error instanceof Error ? error.name : ''
-    if (name === 'PasswordException') throw new AppError('validation', 'letterIntake.error.password')
-    throw new AppError('validation', 'letterIntake.error.damaged')
+    if (name === 'PasswordException') throw new AppError('validation', 'reader.error.password')
+    throw new AppError('validation', 'reader.error.damaged')
   }
   if (doc.numPages > INTAKE_MAX_PAGES) {
     await task.destroy()
@@ -165,9 +165,9 @@ function openTiff(bytes: Uint8Array): OpenedDocument {
     for (const ifd of ifds) UTIF.decodeImage(buffer, ifd)
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('validation', 'letterIntake.error.damaged')
+    throw new AppError('validation', 'reader.error.damaged')
   }
-  if (!ifds.length) throw new AppError('validation', 'letterIntake.error.damaged')
+  if (!ifds.length) throw new AppError('validation', 'reader.error.damaged')
   const canvasOf = (ifd: UTIF.IFD) => {
     const rgba = UTIF.toRGBA8(ifd)
     const canvas = createCanvas(ifd.width, ifd.height)
@@ -192,7 +192,7 @@ async function openImage(bytes: Uint8Array, kind: 'png' | 'jpeg'): Promise<Opene
   try {
     image = await loadImage(buffer)
   } catch {
-    throw new AppError('validation', 'letterIntake.error.damaged')
+    throw new AppError('validation', 'reader.error.damaged')
   }
   const page: PageSource = {
     index: 0,

@@ -59,6 +59,6 @@ export async function readLetter(bytes: Uint8Array, fileName: string, hooks: Rea
     await doc.close()
   }
   const fields = extractFields(words, hooks.today)
-  if (!looksLikeDenialLetter(words, fields)) throw new AppError('validation', 'letterIntake.error.notLetter')
+  if (!looksLikeDenialLetter(words, fields)) throw new AppError('validation', 'reader.error.notLetter')
   return { result: { fileName, kind: doc.kind, pages, fields }, views, words }
 }

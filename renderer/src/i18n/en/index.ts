@@ -5,6 +5,7 @@ import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
 import { transferMessages } from './transfer'
+import { readerMessages } from './reader'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -18,5 +19,6 @@ export const en = {
   ...documentMessages,
   ...screeningMessages,
   ...transferMessages,
+  ...readerMessages,
 }
 export type MessageSchema = typeof en
