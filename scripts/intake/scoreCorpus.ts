@@ -2,7 +2,7 @@
  * Scores extraction against the corpus's expected fields, field by field. A field is right when its
  * value equals the expected one (text compared without case and extra spaces; ICD-10 lists as sets).
  * A wrong value is "silent" when it is neither marked for review nor failing a check: the one kind of
- * error issue 17 allows none of.
+ * error issue 17 allows none of. A value not found at all is shown empty and counted as missed.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -45,6 +45,8 @@ export interface KindScore {
   flaggedWrong: number
   /** Wrong values shown as sure: must be zero. */
   silentWrong: FieldScore[]
+  /** Values the letter gives that were not found (shown empty, for the advocate to fill in). */
+  missed: number
   /** Right values marked for review anyway (costs the advocate a look, nothing more). */
   flaggedRight: number
   pages: number
@@ -55,7 +57,7 @@ export interface KindScore {
 
 /** Reads every letter of one kind from a generated corpus folder and scores it. */
 export async function scoreKind(dir: string, letters: string[], kind: CorpusKind, ocr: OcrEngine, today = '2027-07-01'): Promise<KindScore> {
-  const score: KindScore = { kind, fields: 0, right: 0, flaggedWrong: 0, silentWrong: [], flaggedRight: 0, pages: 0, seconds: 0, failures: [], details: [] }
+  const score: KindScore = { kind, fields: 0, right: 0, flaggedWrong: 0, silentWrong: [], missed: 0, flaggedRight: 0, pages: 0, seconds: 0, failures: [], details: [] }
   for (const id of letters) {
     const expected = JSON.parse(readFileSync(join(dir, id, 'expected.json'), 'utf8')) as IntakeExpected
     const bytes = readFileSync(join(dir, id, CORPUS_FILE[kind]))
@@ -71,6 +73,7 @@ export async function scoreKind(dir: string, letters: string[], kind: CorpusKind
           score.right += 1
           if (s.isFlagged) score.flaggedRight += 1
         } else if (s.isFlagged) score.flaggedWrong += 1
+        else if (s.got === null) score.missed += 1
         else score.silentWrong.push(s)
       }
     } catch (error) {
@@ -83,3 +86,9 @@ export async function scoreKind(dir: string, letters: string[], kind: CorpusKind
 }
 
 export const percent = (s: KindScore) => (s.fields ? (100 * s.right) / s.fields : 0)
+
+/** One line per kind, for test logs and the benchmark. */
+export function describeScore(s: KindScore): string {
+  const perPage = s.pages ? (s.seconds / s.pages).toFixed(1) : '–'
+  return `${s.kind}: ${percent(s).toFixed(1)}% of ${s.fields} fields right (${s.flaggedWrong} wrong but flagged, ${s.missed} not found, ${s.silentWrong.length} silently wrong), ${s.pages} pages, ${perPage} s/page`
+}

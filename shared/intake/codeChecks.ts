@@ -51,38 +51,47 @@ const LOOK_ALIKES: Record<string, string[]> = {
   J: ['T', 'I'], T: ['J'], I: ['1', 'J', 'L'], L: ['1', 'I'], '1': ['I', 'L', 'J', '7'], '7': ['1'],
   '0': ['O', 'D', 'Q'], O: ['0', 'D', 'Q'], D: ['0', 'O'], Q: ['0', 'O'],
   '5': ['S'], S: ['5', '9'], '9': ['S', 'G'], '8': ['B', '3'], B: ['8', '3'], '3': ['8', 'B'],
-  '2': ['Z'], Z: ['2'], '6': ['G', 'B'], G: ['6', '9'], '4': ['A'], A: ['4'],
+  '2': ['Z'], Z: ['2'], '6': ['G', 'B'], G: ['6', '9'], '4': ['A'], A: ['4', '8'],
 }
 
 /**
- * One-character look-alike repairs of a code that make it known. Returns the repaired code only when
- * exactly one repair works, so a guess between two candidates is never made for the advocate.
+ * Look-alike repairs of a code that make it known: one changed character first, then two. Returns the
+ * repaired code only when exactly one candidate works at that depth, so a guess between two codes is
+ * never made for the advocate (and the field stays marked "corrected" for review either way).
  */
-export function repairCode(code: string, isKnown: (c: string) => boolean): string | null {
-  const found = new Set<string>()
-  for (let i = 0; i < code.length; i++) {
-    for (const alt of LOOK_ALIKES[code[i]] ?? []) {
-      const candidate = code.slice(0, i) + alt + code.slice(i + 1)
-      if (isKnown(candidate)) found.add(candidate)
+export function repairCode(code: string, isKnown: (c: string) => boolean, maxChanges = 2): string | null {
+  let frontier = new Set([code])
+  const seen = new Set([code])
+  for (let depth = 1; depth <= maxChanges; depth++) {
+    const found = new Set<string>()
+    const next = new Set<string>()
+    for (const current of frontier) {
+      for (let i = 0; i < current.length; i++) {
+        for (const alt of LOOK_ALIKES[current[i]] ?? []) {
+          const candidate = current.slice(0, i) + alt + current.slice(i + 1)
+          if (seen.has(candidate)) continue
+          seen.add(candidate)
+          next.add(candidate)
+          if (isKnown(candidate)) found.add(candidate)
+        }
+      }
     }
+    if (found.size === 1) return [...found][0]
+    if (found.size > 1) return null
+    frontier = next
   }
-  return found.size === 1 ? [...found][0] : null
+  return null
 }
 
 /**
- * Repairs an ICD-10 code read by OCR using its fixed shape: the second character is always a digit
- * (DA3.9 → D43.9 is not forced; only look-alikes are tried), then checks the known list.
+ * Repairs an ICD-10 code read by OCR: its shape fixes the first character as a letter and the second
+ * as a digit, and the dot sits after the third; then look-alikes are tried against the known list
+ * (D83.9 read as DA3.S comes back as D83.9).
  */
 export function repairIcd10(raw: string): string | null {
-  const chars = raw.split('')
-  const digitFor: Record<string, string> = { O: '0', D: '0', Q: '0', I: '1', L: '1', Z: '2', A: '4', S: '5', G: '6', B: '8', T: '7' }
-  const letterFor: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '4': 'A', '5': 'S', '6': 'G', '8': 'B' }
-  if (chars[0] && letterFor[chars[0]]) chars[0] = letterFor[chars[0]]
-  if (chars[1] && digitFor[chars[1]]) chars[1] = digitFor[chars[1]]
-  let shaped = chars.join('')
+  let shaped = raw.toUpperCase()
   if (!shaped.includes('.') && shaped.length > 3) shaped = `${shaped.slice(0, 3)}.${shaped.slice(3)}`
-  if (isIcd10Shape(shaped) && isKnownIcd10(shaped)) return shaped
-  return repairCode(shaped, (c) => isIcd10Shape(c) && KNOWN_ICD10_SET.has(c))
+  return repairCode(shaped, (c) => isIcd10Shape(c) && isKnownIcd10(c) && (KNOWN_ICD10_SET.has(c) || c.length <= 3 || /^[A-Z]\d/.test(c)))
 }
 
 /**
