@@ -6,7 +6,7 @@
  */
 import { createWorker, OEM, type Worker } from 'tesseract.js'
 import type { IntakeWord } from '../../../shared/domain/intake'
-import { englishDataPath, type OcrImage } from './pageSources'
+import { englishDataPath, round4, type OcrImage } from './pageSources'
 
 export interface OcrPage {
   words: IntakeWord[]
@@ -71,7 +71,7 @@ export function createOcrEngine() {
             .map((w) => ({
               text: w.text.trim(),
               page,
-              box: { x0: w.bbox.x0 / width, y0: w.bbox.y0 / height, x1: w.bbox.x1 / width, y1: w.bbox.y1 / height },
+              box: { x0: round4(w.bbox.x0 / width), y0: round4(w.bbox.y0 / height), x1: round4(w.bbox.x1 / width), y1: round4(w.bbox.y1 / height) },
               confidence: Math.max(0, Math.min(1, w.confidence / 100)),
               line: w.line,
             })),

@@ -24,6 +24,8 @@ export interface PageSource {
   textWords(): Promise<IntakeWord[] | null>
   /** The page as image bytes for OCR. */
   ocrImage(): Promise<OcrImage>
+  /** The page's own size: points for PDF pages, pixels for images. */
+  size(): Promise<{ width: number; height: number }>
   /** A smaller JPEG to show beside the fields, with its size. */
   viewImage(): Promise<{ jpeg: Buffer; width: number; height: number }>
 }
@@ -120,6 +122,10 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
       // A page with only a few characters (a scanner's footer stamp) is read by OCR instead.
       return letters >= 40 ? words : null
     },
+    async size() {
+      const viewport = (await doc.getPage(index + 1)).getViewport({ scale: 1 })
+      return { width: Math.round(viewport.width), height: Math.round(viewport.height) }
+    },
     async ocrImage() {
       const canvas = await render(index, null, OCR_SCALE)
       return { png: await canvas.encode('png'), width: canvas.width, height: canvas.height }
@@ -132,6 +138,8 @@ async function openPdf(bytes: Uint8Array): Promise<OpenedDocument> {
   return { kind: 'pdf', pages, close: () => task.destroy() }
 }
 
+export const round4 = (v: number) => Math.round(v * 10_000) / 10_000
+
 /** Splits one text run into words, sharing its width by characters (the fonts of letters are near enough). */
 function splitIntoWords(text: string, left: number, top: number, width: number, height: number, pageW: number, pageH: number, page: number, out: IntakeWord[]) {
   const perChar = text.length ? width / text.length : 0
@@ -143,7 +151,7 @@ function splitIntoWords(text: string, left: number, top: number, width: number, 
     out.push({
       text: match[0],
       page,
-      box: { x0: x0 / pageW, y0: top / pageH, x1: x1 / pageW, y1: (top + height) / pageH },
+      box: { x0: round4(x0 / pageW), y0: round4(top / pageH), x1: round4(x1 / pageW), y1: round4((top + height) / pageH) },
       confidence: 1,
     })
   }
@@ -180,6 +188,7 @@ function openTiff(bytes: Uint8Array): OpenedDocument {
   const pages: PageSource[] = ifds.map((ifd, index) => ({
     index,
     textWords: async () => null,
+    size: async () => ({ width: ifd.width, height: ifd.height }),
     ocrImage: async () => ({ png: await canvasOf(ifd).encode('png'), width: ifd.width, height: ifd.height }),
     viewImage: async () => scaledView(canvasOf(ifd)),
   }))
@@ -197,6 +206,7 @@ async function openImage(bytes: Uint8Array, kind: 'png' | 'jpeg'): Promise<Opene
   const page: PageSource = {
     index: 0,
     textWords: async () => null,
+    size: async () => ({ width: image.width, height: image.height }),
     ocrImage: async () => ({ png: buffer, width: image.width, height: image.height }),
     viewImage: () => scaledView(image),
   }

@@ -38,7 +38,7 @@ export async function readLetter(bytes: Uint8Array, fileName: string, hooks: Rea
       let pageWords = await page.textWords()
       const method = pageWords ? 'text' : 'ocr'
       hooks.onPage?.(page.index, { state: 'reading', method, progress: 0 })
-      let size = { width: 0, height: 0 }
+      let size = await page.size()
       if (!pageWords) {
         const image = await page.ocrImage()
         const read = await hooks.ocr.recognize(image, page.index, (progress) => hooks.onPage?.(page.index, { state: 'reading', method, progress }))

@@ -23,7 +23,7 @@ const ocr = createOcrEngine()
 beforeAll(async () => {
   await makeCorpus(dir, ['text', 'scan'])
   await makeCorpus(dir, ['fax', 'photo'], SAMPLE)
-}, 120_000)
+}, 600_000)
 afterAll(async () => {
   await ocr.close()
   rmSync(dir, { recursive: true, force: true })
