@@ -59,9 +59,10 @@ export type IntakeFieldKey = (typeof INTAKE_FIELD_KEYS)[number]
  * `badCheckDigit`: an NPI whose Luhn check digit fails; `implausibleDate`: a date outside what a
  * denial letter can say; `corrected`: a likely OCR swap was undone (J1561 read as T1561);
  * `guessed`: found without a label, by layout or wording only; `notFound`: a fact every case needs
- * (payer, notice date, reason) was not found.
+ * (payer, notice date, reason) was not found; `mismatch`: the letter prints it differently in another
+ * place (the addressee block and the salutation disagree).
  */
-export const INTAKE_ISSUES = ['lowConfidence', 'badFormat', 'unknownCode', 'badCheckDigit', 'implausibleDate', 'corrected', 'guessed', 'notFound'] as const
+export const INTAKE_ISSUES = ['lowConfidence', 'badFormat', 'unknownCode', 'badCheckDigit', 'implausibleDate', 'corrected', 'guessed', 'notFound', 'mismatch'] as const
 export type IntakeIssue = (typeof INTAKE_ISSUES)[number]
 
 export interface IntakeSource {

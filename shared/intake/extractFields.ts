@@ -133,11 +133,21 @@ function serviceDate(letter: LetterText): Found | null {
 function drug(letter: LetterText): Found | null {
   const found = labelled(
     letter,
-    '(?:drug\\s*(?:or|[/|lI1]{1,2})\\s*service|service\\s*requested|requested\\s*(?:drug|service|item)|item\\s*or\\s*service|medication|drug|item)',
+    '(?:drug\\s*(?:or|[/|lIi1]{1,3})\\s*service|service\\s*requested|requested\\s*(?:drug|service|item)|item\\s*or\\s*service|medication|drug|item)',
     '[A-Za-z][^\\n.;]{1,80}',
     true,
   )
-  return found ? { ...found, value: (found.value as string).trim() } : null
+  return found ? { ...found, value: cleanText(found.value as string) } : null
+}
+
+/** Drops what fax speckles leave around free text: lone punctuation, stray single lowercase letters. */
+function cleanText(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((token) => /[A-Za-z0-9]/.test(token) && !/^[a-z]$/.test(token))
+    .join(' ')
+    .replace(/[\s,;:.'’]+$/, '')
+    .trim()
 }
 
 function hcpcs(letter: LetterText): Found | null {
@@ -192,7 +202,7 @@ function appealAddress(letter: LetterText): Found | null {
   for (let i = index + 1; i < Math.min(letter.lines.length, index + 7); i++) {
     const text = letter.lines[i].text.trim()
     if (/^fax|^phone|^tel/i.test(text)) break
-    parts.push(text.replace(/[.,;]$/, ''))
+    parts.push(cleanText(text))
     if (CITY_STATE_ZIP.test(text)) {
       const start = letter.lines[index + 1].start
       const end = letter.lines[i].start + letter.lines[i].text.length
@@ -239,20 +249,40 @@ function providerNpi(letter: LetterText): Found | null {
 
 const PERSON = "[A-Z][A-Za-z'-]+(?:[ \\t]+[A-Z]\\.?)?(?:[ \\t]+[A-Z][A-Za-z'-]+)+"
 
-/** The addressee: "Member name: …", or the name after "Dear". */
+/**
+ * The addressee: "Member name: …", or the name after "Dear". Names have no format to check, so the
+ * places a letter prints the name (label, salutation, address block) are compared: OCR rarely misreads
+ * all of them the same way, and a disagreement marks the field for review.
+ */
 function patientName(letter: LetterText): Found | null {
-  const found = labelled(letter, '(?:member|patient|beneficiary|enrollee)\\s*name', PERSON)
-  if (found) return found
+  const labelledName = labelled(letter, '(?:member|patient|beneficiary|enrollee)\\s*name', PERSON)
   const m = new RegExp(`^Dear[ \\t]+(?:(?:Mr|Ms|Mrs|Mx)\\.?[ \\t]+)?(${PERSON})[ \\t]*[:,]`, 'm').exec(letter.text)
-  if (!m) return null
-  const start = m.index + m[0].indexOf(m[1])
-  return { value: m[1], start, end: start + m[1].length }
+  const start = m ? m.index + m[0].indexOf(m[1]) : 0
+  const salutation: Found | null = m ? { value: m[1], start, end: start + m[1].length } : null
+  const found = labelledName ?? salutation
+  if (!found) return null
+  const name = found.value as string
+  const sameLength = (text: string) => Math.abs(text.length - name.length) <= 2
+  const others = [
+    ...(salutation && salutation !== found ? [salutation.value as string] : []),
+    // The address block: a line near the top of page 1 that is only a name of about the same length.
+    ...letter.lines.filter((l) => l.page === 0 && l.top < 0.4 && new RegExp(`^${PERSON}$`).test(l.text.trim()) && sameLength(l.text.trim()) && near(l.text.trim(), name)).map((l) => l.text.trim()),
+  ]
+  return others.some((other) => other !== name) ? { ...found, issues: ['mismatch'] } : found
+}
+
+/** Two short texts at most two characters apart (the same name with an OCR slip). */
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false
+  let diff = Math.abs(a.length - b.length)
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) diff += 1
+  return diff <= 2
 }
 
 /** The state in the addressee's address block (the lines after their name near the top of page 1). */
 function patientState(letter: LetterText, name: string | null): Found | null {
   if (!name) return null
-  const index = letter.lines.findIndex((l) => l.page === 0 && l.top < 0.45 && l.text.trim() === name)
+  const index = letter.lines.findIndex((l) => l.page === 0 && l.top < 0.45 && near(l.text.trim(), name))
   if (index < 0) return null
   for (const line of letter.lines.slice(index + 1, index + 4)) {
     const m = /,[ \t]*([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?\s*$/.exec(line.text)
@@ -329,6 +359,10 @@ function checkDates(found: Record<IntakeFieldKey, Found | null>, today: string) 
   }
 }
 
+const FREE_TEXT: IntakeFieldKey[] = ['patientName', 'payer', 'drug', 'appealAddress', 'reviewer']
+/** Free-text fields read by OCR are shown as sure only above this word confidence. */
+export const FREE_TEXT_CONFIDENCE = 0.9
+
 /** Facts a new case cannot be created without; not finding one is itself something to look at. */
 const REQUIRED_KEYS: IntakeFieldKey[] = ['patientName', 'payer', 'noticeDate', 'reason']
 
@@ -342,7 +376,10 @@ function toField(letter: LetterText, key: IntakeFieldKey, found: Found | null): 
   const wordConfidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0
   const confidence = Math.round(wordConfidence * (found.certainty ?? 1) * 100) / 100
   const issues = [...(found.issues ?? [])]
-  if (wordConfidence < LOW_CONFIDENCE) issues.push('lowConfidence')
+  // Free text (names, addresses) has no format to catch a misread letter, so OCR'd words must be surer.
+  const isOcr = words.some((w) => w.confidence < 1)
+  const threshold = isOcr && FREE_TEXT.includes(key) ? FREE_TEXT_CONFIDENCE : LOW_CONFIDENCE
+  if (wordConfidence < threshold) issues.push('lowConfidence')
   const page = words[0]?.page ?? lineAt(letter, found.start)?.page ?? 0
   return {
     key,

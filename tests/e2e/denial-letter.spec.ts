@@ -82,3 +82,13 @@ test('a scanned denial letter becomes a confirmed case and an exported packet in
     rmSync(corpus, { recursive: true, force: true })
   }
 })
+
+test('a file that is not a denial letter gets a clear message beside the drop zone and nothing is saved', async ({ page, app }) => {
+  const before = app.core.caseload.info().caseCount
+  await page.getByRole('link', { name: 'New case' }).click()
+  await page.getByTestId('letter-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Shopping list: apples, flour') })
+  await expect(page.getByTestId('letter-error')).toHaveText('This is not a PDF, TIFF, PNG or JPEG file.')
+  await page.getByTestId('letter-file').setInputFiles({ name: 'recipe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%broken') })
+  await expect(page.getByTestId('letter-error')).toHaveText('This file is damaged and cannot be opened.')
+  expect(app.core.caseload.info().caseCount).toBe(before)
+})

@@ -78,6 +78,7 @@ export const readerMessages = {
       corrected: 'A likely misread character was corrected; compare with the letter.',
       guessed: 'Found from the wording or layout, not from a label.',
       notFound: 'Not found on the letter: please fill it in.',
+      mismatch: 'The letter prints this differently in another place.',
     },
     error: {
       empty: 'This file is empty.',
