@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { INTAKE_MAX_PAGES } from '../../../shared/domain/intake'
 import { createOcrEngine } from '../../../electron/core/intake/ocrEngine'
 import { readLetter } from '../../../electron/core/intake/readLetter'
+import { englishDataPath } from '../../../electron/core/intake/pageSources'
 import { CORPUS_LETTERS } from '../../../scripts/intake/corpusLetters'
 import { letterPdf } from '../../../scripts/intake/makeCorpus'
 
@@ -58,5 +61,17 @@ describe('reading a dropped file', () => {
   it('says a PDF that is not a denial letter is not one', async () => {
     const doc = await textPdf(['Grandmother’s apple cake', 'Mix flour, butter and sugar; add four apples.', 'Bake for forty minutes at 350 degrees until golden.'])
     await expect(read(await doc.save())).rejects.toThrow('reader.error.notLetter')
+  })
+})
+
+describe('OCR stays offline', () => {
+  it('loads the English data from the app’s own files and names no URL for the worker or core', () => {
+    const data = englishDataPath()
+    expect(data).toContain(join('node_modules', '@tesseract.js-data', 'eng'))
+    expect(existsSync(join(data, 'eng.traineddata.gz'))).toBe(true)
+    const engine = readFileSync('electron/core/intake/ocrEngine.ts', 'utf8')
+    expect(engine).not.toMatch(/https?:\/\//)
+    expect(engine).not.toMatch(/workerPath|corePath/)
+    expect(engine).toMatch(/langPath: englishDataPath\(\)/)
   })
 })
