@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import JSZip from 'jszip'
 import { makeCorpus } from '../../scripts/intake/makeCorpus'
 import { expect, test } from './fixtures'
@@ -35,6 +36,9 @@ test('a scanned denial letter becomes a confirmed case and an exported packet in
     await act(page.getByRole('button', { name: 'Show Member ID on the letter' }).click())
     await expect(page.getByRole('img', { name: 'Page 1 of the denial letter' })).toBeVisible()
     await expect(page.getByTestId('source-highlight')).not.toHaveCount(0)
+    // The review panel, with its page view open, passes the WCAG A/AA scan like the other screens.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([])
 
     // Correct whatever is marked "Check this" against the expected letter, as the advocate would.
     const expected = JSON.parse(readFileSync(join(corpus, letter.id, 'expected.json'), 'utf8')) as Record<string, unknown>
