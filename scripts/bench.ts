@@ -7,10 +7,12 @@
  *   npm run bench -- --quick           1,000 cases, every figure once (the CI smoke check)
  *   npm run bench -- --sizes=1000,10000 --runs=3 --no-browser
  *   npm run bench -- --generate-only   fill bench-cache/ with the encrypted caseloads, measure nothing
+ *   npm run bench -- --no-intake       skip the denial-letter reading figure (OCR, about 2 min)
  *
  * Exits non-zero only when a figure failed to run, never because a target was missed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { runIntakeBench } from './bench/intakeBench'
 import { fmt, runBench, type BenchReport, type BenchRow } from './bench/runBench'
 
 const args = process.argv.slice(2)
@@ -33,6 +35,8 @@ mkdirSync('bench-results', { recursive: true })
 writeFileSync('bench-results/latest.json', JSON.stringify(report, null, 2))
 writeFileSync('bench-results/latest.md', `${machineLine(report)}\n\n${table.markdown}\n`)
 console.log('Wrote bench-results/latest.json and bench-results/latest.md.')
+// Issue 17: seconds per page of reading a denial letter, its own small table (bench-results/intake.md).
+if (!flag('no-intake')) await runIntakeBench({ quick })
 if (errors.length) {
   console.error(`${errors.length} figure(s) failed: ${errors.map((r) => `${r.figure} @ ${r.size}: ${r.note}`).join('; ')}`)
   process.exitCode = 1

@@ -12,6 +12,7 @@ import { deadlinesChannels } from './contracts/deadlines'
 import { documentsChannels } from './contracts/documents'
 import { evidenceChannels } from './contracts/evidence'
 import { lettersChannels } from './contracts/letters'
+import { intakeChannels } from './contracts/intake'
 import { organizationChannels } from './contracts/organization'
 import { outcomesChannels } from './contracts/outcomes'
 import { packetsChannels } from './contracts/packets'
@@ -62,6 +63,7 @@ export const contract = {
   ...transferChannels,
   ...payerChannels,
   ...operationsChannels,
+  ...intakeChannels,
 } as const
 
 export type Contract = typeof contract

@@ -10,6 +10,7 @@ import { insightHandlers } from './insights/insightHandlers'
 import { screeningHandlers } from './screening/screeningHandlers'
 import { transferHandlers } from './transfer/transferHandlers'
 import { payerHandlers } from './payers/payerHandlers'
+import { intakeHandlers } from './intake/intakeHandlers'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
 export function createHandlers(core: Core): HandlersFor<CoreChannel> {
@@ -18,9 +19,11 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...documentHandlers(core),
     ...deadlineHandlers(core),
     ...insightHandlers(core),
+    ...intakeHandlers(core),
     ...screeningHandlers(core),
     ...transferHandlers(core),
     ...payerHandlers(core),
+    ...intakeHandlers(core),
   }
 }
 

@@ -6,7 +6,7 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
 /** Long exhibits show their first pages; the rest is a download away (memory stays bounded). */
 export const MAX_PREVIEW_PAGES = 50
 
-export type PdfHandle = PDFDocumentProxy
+export type PdfHandle = PDFDocumentProxy & { destroy(): Promise<void> }
 
 /** pdf.js is loaded on first use only, so the start-up bundle does not carry it. */
 async function pdfjs() {
@@ -17,11 +17,14 @@ async function pdfjs() {
 
 /**
  * Opens a PDF from memory. No URLs are given for fonts, character maps or decoders, so pdf.js never
- * fetches anything; `isEvalSupported: false` keeps it within the CSP (no eval).
+ * fetches anything.
  */
 export async function loadPdf(bytes: Uint8Array<ArrayBuffer>): Promise<PdfHandle> {
   const lib = await pdfjs()
-  return lib.getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, useSystemFonts: true }).promise
+  // pdf.js 6 evaluates no code from the file (no `isEvalSupported` switch any more) and is closed through its loading task.
+  const task = lib.getDocument({ data: bytes, enableXfa: false, useSystemFonts: true })
+  const doc = await task.promise
+  return Object.assign(doc, { destroy: () => task.destroy() })
 }
 
 /** Draws one page into `container` (a canvas, then pdf.js's text layer) at about `width` CSS pixels. */

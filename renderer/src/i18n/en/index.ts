@@ -10,6 +10,7 @@ import { shellMessages } from './shell'
 import { caseRecordMessages } from './caseRecord'
 import { boardPagingMessages } from './boardPaging'
 import { integrityMessages } from './integrity'
+import { readerMessages } from './reader'
 
 /**
  * English messages. Each feature keeps its strings in its own file here, merged below; top-level
@@ -28,5 +29,6 @@ export const en = {
   ...caseRecordMessages,
   ...boardPagingMessages,
   ...integrityMessages,
+  ...readerMessages,
 }
 export type MessageSchema = typeof en

@@ -1,0 +1,418 @@
+/**
+ * The synthetic denial letters of the intake corpus: fictional payers and people, every denial reason
+ * category, Medicare and commercial plan families, three layouts. Each letter carries the fields a
+ * reader should find (`expected`), so the corpus test can score extraction field by field.
+ * Codes come from domain-rules.md §4 (HCPCS 4A–4D, ICD-10 4F); NPIs carry a valid check digit.
+ */
+import type { IntakeExpected } from '../../shared/domain/intake'
+
+export type LetterLayout = 'labelled' | 'prose' | 'table'
+
+export interface CorpusLetter {
+  id: string
+  layout: LetterLayout
+  payer: string
+  payerAddress: string
+  patient: { name: string; street: string; city: string }
+  /** The sentence(s) that give the reason, in the payer's words. */
+  reasonText: string
+  /** How the appeal window is printed (with a date, or only a number of days). */
+  deadlineText: string
+  /** Extra paragraph mentioning the plan type (the source of plan family hints). */
+  planText: string
+  appealAddressLines: string[]
+  reviewerLine: string
+  expected: Omit<IntakeExpected, 'patientName' | 'patientState'>
+}
+
+/** The expected fields, with the addressee's name and state taken from the letter's own address block. */
+export function expectedOf(letter: CorpusLetter): IntakeExpected {
+  return { patientName: letter.patient.name, patientState: /,\s*([A-Z]{2})\s+\d{5}/.exec(letter.patient.city)?.[1] ?? null, ...letter.expected }
+}
+
+/** Long-form month dates as payers print them. */
+const long = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number)
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+  return `${months[m - 1]} ${d}, ${y}`
+}
+export const slashDate = (day: string) => {
+  const [y, m, d] = day.split('-')
+  return `${m}/${d}/${y}`
+}
+export const longDate = long
+
+export const CORPUS_LETTERS: CorpusLetter[] = [
+  {
+    id: 'L01-cascade-necessity',
+    layout: 'labelled',
+    payer: 'Cascade Mutual Health',
+    payerAddress: 'PO Box 4410, Tacoma, WA 98401  Member Services 1-800-555-0142',
+    patient: { name: 'Jordan Ellery', street: '1420 Alder Street', city: 'Olympia, WA 98501' },
+    reasonText:
+      'The requested immune globulin infusions are not medically necessary. The records do not show impaired antibody response to vaccines as our clinical policy requires.',
+    deadlineText: 'You have 180 days to appeal. Your appeal must be received by August 30, 2027.',
+    planText: 'Your coverage is an employer group plan insured by Cascade Mutual Health.',
+    appealAddressLines: ['Cascade Mutual Health Appeals Unit', 'PO Box 4420', 'Tacoma, WA 98401'],
+    reviewerLine: 'This decision was reviewed by Alicia Moreno, MD, Medical Director.',
+    expected: {
+      payer: 'Cascade Mutual Health',
+      planFamily: 'employer_fully_insured',
+      memberId: 'CMH448210937',
+      claimNumber: '2027011455821',
+      referenceNumber: 'PA77310452',
+      noticeDate: '2027-03-03',
+      serviceDate: '2027-02-14',
+      drug: 'Gammagard Liquid',
+      hcpcsCode: 'J1569',
+      icd10Codes: ['D83.9'],
+      reason: 'not_medically_necessary',
+      appealDeadline: '2027-08-30',
+      appealAddress: 'Cascade Mutual Health Appeals Unit, PO Box 4420, Tacoma, WA 98401',
+      appealFax: '(253) 555-0199',
+      reviewer: 'Alicia Moreno, MD',
+      providerNpi: '1234567893',
+    },
+  },
+  {
+    id: 'L02-evergreen-ma-site',
+    layout: 'prose',
+    payer: 'Evergreen Medicare Advantage',
+    payerAddress: '800 Harbor Way, Portland, OR 97204  TTY 711',
+    patient: { name: 'Rosalind Okafor', street: '77 Birch Lane', city: 'Salem, OR 97301' },
+    reasonText:
+      'Infusion at home is denied because the plan requires this drug to be given at a hospital outpatient infusion center. This is a site of care decision.',
+    deadlineText: 'You must ask for a reconsideration within 65 days, no later than June 8, 2027.',
+    planText: 'You are a member of Evergreen Medicare Advantage (HMO), a Medicare Advantage plan.',
+    appealAddressLines: ['Evergreen Medicare Advantage', 'Attn: Appeals and Grievances', '800 Harbor Way', 'Portland, OR 97204'],
+    reviewerLine: 'Reviewer: Samuel Whitcombe, DO',
+    expected: {
+      payer: 'Evergreen Medicare Advantage',
+      planFamily: 'medicare_advantage',
+      memberId: '1EG4TE5MK73',
+      claimNumber: null,
+      referenceNumber: 'EV2027040233',
+      noticeDate: '2027-04-04',
+      serviceDate: '2027-04-12',
+      drug: 'Ocrevus (ocrelizumab)',
+      hcpcsCode: 'J2350',
+      icd10Codes: ['G35.A'],
+      reason: 'site_of_care',
+      appealDeadline: '2027-06-08',
+      appealAddress: 'Evergreen Medicare Advantage, Attn: Appeals and Grievances, 800 Harbor Way, Portland, OR 97204',
+      appealFax: '(503) 555-0187',
+      reviewer: 'Samuel Whitcombe, DO',
+      providerNpi: null,
+    },
+  },
+  {
+    id: 'L03-lakeshore-mac-noprior',
+    layout: 'table',
+    payer: 'Lakeshore Medicare Services',
+    payerAddress: 'A Medicare Administrative Contractor  PO Box 6703, Fargo, ND 58108',
+    patient: { name: 'Walter Brandvold', street: '9 Prairie Road', city: 'Bismarck, ND 58501' },
+    reasonText:
+      'Original Medicare does not pay for this service because prior authorization was not obtained before the pump was supplied.',
+    deadlineText: 'If you disagree, file a request for redetermination within 120 days of the date you receive this notice.',
+    planText: 'This notice is about your Original Medicare Part B benefits.',
+    appealAddressLines: ['Lakeshore Medicare Services', 'Redeterminations', 'PO Box 6704', 'Fargo, ND 58108'],
+    reviewerLine: 'Decision by: Priya Raman, PharmD',
+    expected: {
+      payer: 'Lakeshore Medicare Services',
+      planFamily: 'medicare_part_b',
+      memberId: '5TQ9AC2CD41',
+      claimNumber: '22127001234560',
+      referenceNumber: null,
+      noticeDate: '2027-01-19',
+      serviceDate: '2026-12-28',
+      drug: 'Ambulatory infusion pump',
+      hcpcsCode: 'E0779',
+      icd10Codes: ['D80.0'],
+      reason: 'no_prior_auth',
+      appealDeadline: null,
+      appealAddress: 'Lakeshore Medicare Services, Redeterminations, PO Box 6704, Fargo, ND 58108',
+      appealFax: '(701) 555-0166',
+      reviewer: 'Priya Raman, PharmD',
+      providerNpi: '1003000126',
+    },
+  },
+  {
+    id: 'L04-prairie-selffunded-step',
+    layout: 'labelled',
+    payer: 'Prairie Benefit Administrators',
+    payerAddress: '2100 Grand Avenue, Des Moines, IA 50312',
+    patient: { name: 'Imogen Castellanos', street: '55 Walnut Court', city: 'Ames, IA 50010' },
+    reasonText:
+      'Step therapy applies: you must first try and fail a preferred drug, subcutaneous adalimumab, before infliximab is covered.',
+    deadlineText: 'Submit your appeal within 180 days. We must receive it by October 2, 2027.',
+    planText: 'The Hollis Manufacturing Employee Health Plan is a self-funded plan governed by ERISA; Prairie Benefit Administrators is its claims administrator.',
+    appealAddressLines: ['Prairie Benefit Administrators', 'Appeals Department', '2100 Grand Avenue', 'Des Moines, IA 50312'],
+    reviewerLine: 'Reviewed by Martin Osei, MD, Board Certified Rheumatology',
+    expected: {
+      payer: 'Prairie Benefit Administrators',
+      planFamily: 'employer_self_funded',
+      memberId: 'HMX20931877',
+      claimNumber: null,
+      referenceNumber: 'UM558201',
+      noticeDate: '2027-04-05',
+      serviceDate: '2027-04-20',
+      drug: 'Infliximab',
+      hcpcsCode: 'J1745',
+      icd10Codes: ['K50.90'],
+      reason: 'step_therapy',
+      appealDeadline: '2027-10-02',
+      appealAddress: 'Prairie Benefit Administrators, Appeals Department, 2100 Grand Avenue, Des Moines, IA 50312',
+      appealFax: '(515) 555-0120',
+      reviewer: 'Martin Osei, MD',
+      providerNpi: '1588667638',
+    },
+  },
+  {
+    id: 'L05-sunvale-medicaid-docs',
+    layout: 'prose',
+    payer: 'Sunvale Community Health Plan',
+    payerAddress: '45 Mission Street, Tucson, AZ 85701',
+    patient: { name: 'Teodoro Villanueva', street: '310 Saguaro Drive', city: 'Tucson, AZ 85705' },
+    reasonText:
+      'We could not approve the request because required documentation was missing: we did not receive the current nutrition assessment and lab results.',
+    deadlineText: 'You have 60 days from the date of this letter to ask for an appeal, until May 24, 2027.',
+    planText: 'Sunvale Community Health Plan is a Medicaid managed care plan contracted with the state.',
+    appealAddressLines: ['Sunvale Community Health Plan', 'Member Appeals', '45 Mission Street', 'Tucson, AZ 85701'],
+    reviewerLine: 'Reviewing clinician: Helen Tsosie, RN',
+    expected: {
+      payer: 'Sunvale Community Health Plan',
+      planFamily: 'medicaid_managed_care',
+      memberId: 'A40918273',
+      claimNumber: null,
+      referenceNumber: 'SV88341',
+      noticeDate: '2027-03-25',
+      serviceDate: '2027-04-01',
+      drug: 'Total parenteral nutrition',
+      hcpcsCode: 'B4197',
+      icd10Codes: ['K90.821'],
+      reason: 'missing_documentation',
+      appealDeadline: '2027-05-24',
+      appealAddress: 'Sunvale Community Health Plan, Member Appeals, 45 Mission Street, Tucson, AZ 85701',
+      appealFax: '(520) 555-0144',
+      reviewer: 'Helen Tsosie, RN',
+      providerNpi: null,
+    },
+  },
+  {
+    id: 'L06-granite-marketplace-experimental',
+    layout: 'table',
+    payer: 'Granite Individual Health',
+    payerAddress: '12 Pleasant Street, Concord, NH 03301',
+    patient: { name: 'Abigail Thorsen', street: '4 Quarry Hill', city: 'Keene, NH 03431' },
+    reasonText:
+      'The requested treatment is considered experimental and investigational for this diagnosis under our medical policy.',
+    deadlineText: 'You may appeal within 180 days. Appeals must be received by November 15, 2027.',
+    planText: 'Your plan was purchased on the Health Insurance Marketplace as an individual plan.',
+    appealAddressLines: ['Granite Individual Health', 'Grievances and Appeals', 'PO Box 918', 'Concord, NH 03302'],
+    reviewerLine: 'Reviewed by: Daniel Achebe, MD',
+    expected: {
+      payer: 'Granite Individual Health',
+      planFamily: 'individual_marketplace',
+      memberId: 'GIH77120455',
+      claimNumber: 'C2027051900817',
+      referenceNumber: null,
+      noticeDate: '2027-05-19',
+      serviceDate: '2027-05-02',
+      drug: 'Privigen',
+      hcpcsCode: 'J1459',
+      icd10Codes: ['M33.20'],
+      reason: 'experimental',
+      appealDeadline: '2027-11-15',
+      appealAddress: 'Granite Individual Health, Grievances and Appeals, PO Box 918, Concord, NH 03302',
+      appealFax: '(603) 555-0111',
+      reviewer: 'Daniel Achebe, MD',
+      providerNpi: '1245319599',
+    },
+  },
+  {
+    id: 'L07-evergreen-ma-offlabel',
+    layout: 'labelled',
+    payer: 'Evergreen Medicare Advantage',
+    payerAddress: '800 Harbor Way, Portland, OR 97204  TTY 711',
+    patient: { name: 'Clement Arbuckle', street: '18 Fir Terrace', city: 'Eugene, OR 97401' },
+    reasonText:
+      'This use is off-label: subcutaneous immune globulin is not approved by the FDA for this diagnosis and is not supported by the compendia.',
+    deadlineText: 'Ask for a plan reconsideration within 65 days, by July 12, 2027.',
+    planText: 'You are a member of Evergreen Medicare Advantage (PPO), a Medicare Advantage plan.',
+    appealAddressLines: ['Evergreen Medicare Advantage', 'Attn: Appeals and Grievances', '800 Harbor Way', 'Portland, OR 97204'],
+    reviewerLine: 'This decision was reviewed by Nadia Kowalczyk, MD.',
+    expected: {
+      payer: 'Evergreen Medicare Advantage',
+      planFamily: 'medicare_advantage',
+      memberId: '7KF2GH8JP05',
+      claimNumber: null,
+      referenceNumber: 'EV2027050877',
+      noticeDate: '2027-05-08',
+      serviceDate: '2027-05-15',
+      drug: 'Hizentra',
+      hcpcsCode: 'J1559',
+      icd10Codes: ['G70.00'],
+      reason: 'off_label',
+      appealDeadline: '2027-07-12',
+      appealAddress: 'Evergreen Medicare Advantage, Attn: Appeals and Grievances, 800 Harbor Way, Portland, OR 97204',
+      appealFax: '(503) 555-0187',
+      reviewer: 'Nadia Kowalczyk, MD',
+      providerNpi: null,
+    },
+  },
+  {
+    id: 'L08-cascade-coding',
+    layout: 'table',
+    payer: 'Cascade Mutual Health',
+    payerAddress: 'PO Box 4410, Tacoma, WA 98401  Member Services 1-800-555-0142',
+    patient: { name: 'Marguerite Lindqvist', street: '602 Cedar Avenue', city: 'Spokane, WA 99201' },
+    reasonText:
+      'The claim was denied for a coding error: the units billed do not match the HCPCS code billing unit of 500 mg. A corrected claim may be submitted.',
+    deadlineText: 'You have 180 days to appeal. Your appeal must be received by September 27, 2027.',
+    planText: 'Your coverage is an employer group plan insured by Cascade Mutual Health.',
+    appealAddressLines: ['Cascade Mutual Health Appeals Unit', 'PO Box 4420', 'Tacoma, WA 98401'],
+    reviewerLine: 'Claims reviewer: Owen Farraday, CPC',
+    expected: {
+      payer: 'Cascade Mutual Health',
+      planFamily: 'employer_fully_insured',
+      memberId: 'CMH901227346',
+      claimNumber: '2027033100912',
+      referenceNumber: null,
+      noticeDate: '2027-03-31',
+      serviceDate: '2027-03-10',
+      drug: 'Gamunex-C',
+      hcpcsCode: 'J1561',
+      icd10Codes: ['D80.5'],
+      reason: 'coding_billing',
+      appealDeadline: '2027-09-27',
+      appealAddress: 'Cascade Mutual Health Appeals Unit, PO Box 4420, Tacoma, WA 98401',
+      appealFax: '(253) 555-0199',
+      reviewer: 'Owen Farraday, CPC',
+      providerNpi: '1992758312',
+    },
+  },
+  {
+    id: 'L09-granite-notcovered',
+    layout: 'prose',
+    payer: 'Granite Individual Health',
+    payerAddress: '12 Pleasant Street, Concord, NH 03301',
+    patient: { name: 'Felix Drummond', street: '88 Mill Road', city: 'Nashua, NH 03060' },
+    reasonText:
+      'Home nursing visits for infusion are not a covered benefit under your plan; they are excluded in your Evidence of Coverage.',
+    deadlineText: 'You may appeal within 180 days. Appeals must be received by December 6, 2027.',
+    planText: 'Your plan was purchased on the Health Insurance Marketplace as an individual plan.',
+    appealAddressLines: ['Granite Individual Health', 'Grievances and Appeals', 'PO Box 918', 'Concord, NH 03302'],
+    reviewerLine: 'Reviewed by: Daniel Achebe, MD',
+    expected: {
+      payer: 'Granite Individual Health',
+      planFamily: 'individual_marketplace',
+      memberId: 'GIH55013298',
+      claimNumber: 'C2027060901144',
+      referenceNumber: null,
+      noticeDate: '2027-06-09',
+      serviceDate: '2027-05-21',
+      drug: 'Home infusion nursing visit',
+      hcpcsCode: '99601',
+      icd10Codes: ['M86.10'],
+      reason: 'not_covered',
+      appealDeadline: '2027-12-06',
+      appealAddress: 'Granite Individual Health, Grievances and Appeals, PO Box 918, Concord, NH 03302',
+      appealFax: '(603) 555-0111',
+      reviewer: 'Daniel Achebe, MD',
+      providerNpi: null,
+    },
+  },
+  {
+    id: 'L10-sunvale-eligibility',
+    layout: 'labelled',
+    payer: 'Sunvale Community Health Plan',
+    payerAddress: '45 Mission Street, Tucson, AZ 85701',
+    patient: { name: 'Lucia Benavides', street: '27 Ocotillo Way', city: 'Mesa, AZ 85201' },
+    reasonText:
+      'You were not eligible on the date of service: our records show your coverage terminated on January 31, 2027.',
+    deadlineText: 'You have 60 days from the date of this letter to ask for an appeal, until April 26, 2027.',
+    planText: 'Sunvale Community Health Plan is a Medicaid managed care plan contracted with the state.',
+    appealAddressLines: ['Sunvale Community Health Plan', 'Member Appeals', '45 Mission Street', 'Tucson, AZ 85701'],
+    reviewerLine: 'Reviewing clinician: Helen Tsosie, RN',
+    expected: {
+      payer: 'Sunvale Community Health Plan',
+      planFamily: 'medicaid_managed_care',
+      memberId: 'A77102946',
+      claimNumber: '550271928',
+      referenceNumber: null,
+      noticeDate: '2027-02-25',
+      serviceDate: '2027-02-08',
+      drug: 'Vancomycin',
+      hcpcsCode: 'J3370',
+      icd10Codes: ['M86.10'],
+      reason: 'eligibility',
+      appealDeadline: '2027-04-26',
+      appealAddress: 'Sunvale Community Health Plan, Member Appeals, 45 Mission Street, Tucson, AZ 85701',
+      appealFax: '(520) 555-0144',
+      reviewer: 'Helen Tsosie, RN',
+      providerNpi: '1679576722',
+    },
+  },
+  {
+    id: 'L11-lakeshore-mac-necessity',
+    layout: 'prose',
+    payer: 'Lakeshore Medicare Services',
+    payerAddress: 'A Medicare Administrative Contractor  PO Box 6703, Fargo, ND 58108',
+    patient: { name: 'Eunice Halvorsen', street: '140 Linden Street', city: 'Fargo, ND 58102' },
+    reasonText:
+      'Medicare does not pay for this item because the records do not show it was reasonable and necessary: the LCD requires a primary immunodeficiency diagnosis, which was not documented as medically necessary.',
+    deadlineText: 'File a redetermination request within 120 days of receiving this notice.',
+    planText: 'This notice is about your Original Medicare Part B benefits.',
+    appealAddressLines: ['Lakeshore Medicare Services', 'Redeterminations', 'PO Box 6704', 'Fargo, ND 58108'],
+    reviewerLine: 'Decision by: Priya Raman, PharmD',
+    expected: {
+      payer: 'Lakeshore Medicare Services',
+      planFamily: 'medicare_part_b',
+      memberId: '3WX7NP4RT62',
+      claimNumber: '22127009876540',
+      referenceNumber: null,
+      noticeDate: '2027-02-11',
+      serviceDate: '2027-01-22',
+      drug: 'Cuvitru',
+      hcpcsCode: 'J1555',
+      icd10Codes: ['D83.9'],
+      reason: 'not_medically_necessary',
+      appealDeadline: null,
+      appealAddress: 'Lakeshore Medicare Services, Redeterminations, PO Box 6704, Fargo, ND 58108',
+      appealFax: '(701) 555-0166',
+      reviewer: 'Priya Raman, PharmD',
+      providerNpi: null,
+    },
+  },
+  {
+    id: 'L12-prairie-site',
+    layout: 'table',
+    payer: 'Prairie Benefit Administrators',
+    payerAddress: '2100 Grand Avenue, Des Moines, IA 50312',
+    patient: { name: 'Desmond Kettering', street: '903 Oak Park Drive', city: 'Waterloo, IA 50701' },
+    reasonText:
+      'Coverage is denied for this site of care. The plan covers ertapenem infusions in a lower cost setting, such as an ambulatory infusion suite, rather than in the home.',
+    deadlineText: 'Submit your appeal within 180 days. We must receive it by December 20, 2027.',
+    planText: 'The Hollis Manufacturing Employee Health Plan is a self-funded plan governed by ERISA; Prairie Benefit Administrators is its claims administrator.',
+    appealAddressLines: ['Prairie Benefit Administrators', 'Appeals Department', '2100 Grand Avenue', 'Des Moines, IA 50312'],
+    reviewerLine: 'Reviewed by Martin Osei, MD',
+    expected: {
+      payer: 'Prairie Benefit Administrators',
+      planFamily: 'employer_self_funded',
+      memberId: 'HMX30417762',
+      claimNumber: null,
+      referenceNumber: 'UM601933',
+      noticeDate: '2027-06-23',
+      serviceDate: '2027-06-25',
+      drug: 'Ertapenem',
+      hcpcsCode: 'J1335',
+      icd10Codes: ['M86.10', 'T84.5XXA'],
+      reason: 'site_of_care',
+      appealDeadline: '2027-12-20',
+      appealAddress: 'Prairie Benefit Administrators, Appeals Department, 2100 Grand Avenue, Des Moines, IA 50312',
+      appealFax: '(515) 555-0120',
+      reviewer: 'Martin Osei, MD',
+      providerNpi: '1336281740',
+    },
+  },
+]
