@@ -9,7 +9,14 @@ import { createServer } from 'node:net'
  * port, stopped and deleted afterwards. `.ci/run` installs Debian's postgresql package; PostgreSQL
  * refuses to run as root, so as root it runs as the package's `postgres` user.
  */
-export interface TestPostgres { url: string; port: number; dir: string; stop(): void }
+export interface TestPostgres {
+  url: string
+  port: number
+  dir: string
+  /** Runs one of PostgreSQL's own programs (pg_dump, pg_restore, createdb) against this server. */
+  tool(name: string, args: string[]): string
+  stop(): void
+}
 
 function binDir(): string | null {
   const root = '/usr/lib/postgresql'
@@ -31,10 +38,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
-function run(bin: string, args: string[], asPostgres: boolean) {
+function run(bin: string, args: string[], asPostgres: boolean): string {
   const [cmd, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args]
   const result = spawnSync(cmd, argv, { encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`)
+  return result.stdout
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
@@ -51,6 +59,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const url = `postgres://overturn@127.0.0.1:${port}/postgres`
   return {
     url, port, dir,
+    tool: (name, args) => run(join(bin, name), [...args, '-h', '127.0.0.1', '-p', String(port), '-U', 'overturn'], asPostgres),
     stop() {
       try {
         run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop'], asPostgres)
