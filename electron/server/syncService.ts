@@ -34,10 +34,18 @@ export function createSyncService(pool: pg.Pool) {
     }
   }
 
-  async function nextSeq(client: pg.PoolClient): Promise<number> {
-    const { rows } = await client.query<{ seq: string }>("SELECT nextval('operation_seq') AS seq")
-    return Number(rows[0].seq)
+  // Writers hold PUSH_LOCK, so the next number is simply one more than the highest: no gaps, no round trip.
+  const counters = new WeakMap<pg.PoolClient, number>()
+  async function startCounting(client: pg.PoolClient) {
+    const { rows } = await client.query<{ head: string | null }>('SELECT MAX(seq) AS head FROM operations')
+    counters.set(client, Number(rows[0].head ?? 0))
   }
+  async function nextSeq(client: pg.PoolClient): Promise<number> {
+    const next = (counters.get(client) ?? 0) + 1
+    counters.set(client, next)
+    return next
+  }
+  type SeenRow = { id: string; status: string; seq: string | null; conflict_id: string | null; refusal: string | null }
 
   async function setField(client: pg.PoolClient, op: SyncOperation, field: string, value: unknown, seq: number) {
     await client.query(
@@ -68,10 +76,9 @@ export function createSyncService(pool: pg.Pool) {
     return (rows[0]?.value as T | undefined) ?? null
   }
 
-  async function applyOne(client: pg.PoolClient, op: SyncOperation, account: ServerAccount, deviceId: number | null): Promise<PushOutcome> {
-    const seen = await client.query<{ status: string; seq: string | null; conflict_id: string | null; refusal: string | null }>(
-      'SELECT status, seq, conflict_id, refusal FROM operations WHERE id = $1', [op.id])
-    if (seen.rows[0]) return outcomeOf(op.id, seen.rows[0])
+  async function applyOne(client: pg.PoolClient, op: SyncOperation, account: ServerAccount, deviceId: number | null, seen: Map<string, SeenRow>): Promise<PushOutcome> {
+    const before = seen.get(op.id)
+    if (before) return outcomeOf(op.id, before)
 
     if (op.kind === 'resolve') return refuse(client, op, account, deviceId, 'Conflicts are resolved through the review queue, not pushed.')
     if (op.kind === 'create') {
@@ -126,8 +133,18 @@ export function createSyncService(pool: pg.Pool) {
     async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[]): Promise<PushOutcome[]> {
       return inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
+        await startCounting(client)
+        const { rows } = await client.query<SeenRow>('SELECT id, status, seq, conflict_id, refusal FROM operations WHERE id = ANY($1::uuid[])',
+          [operations.map((op) => op.id)])
+        const seen = new Map(rows.map((row) => [row.id, row]))
         const outcomes: PushOutcome[] = []
-        for (const op of operations) outcomes.push(await applyOne(client, op, account, deviceId))
+        for (const op of operations) {
+          const outcome = await applyOne(client, op, account, deviceId, seen)
+          // The same id twice in one batch is answered like a retry.
+          if (!seen.has(op.id)) seen.set(op.id, { id: op.id, status: outcome.status, seq: 'seq' in outcome ? String(outcome.seq) : null,
+            conflict_id: 'conflictId' in outcome ? String(outcome.conflictId) : null, refusal: 'reason' in outcome ? outcome.reason : null })
+          outcomes.push(outcome)
+        }
         const counts = { applied: 0, conflict: 0, refused: 0 }
         for (const outcome of outcomes) counts[outcome.status] += 1
         await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts })
@@ -159,6 +176,7 @@ export function createSyncService(pool: pg.Pool) {
     async resolve(account: ServerAccount, conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown): Promise<SyncConflict> {
       return inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
+        await startCounting(client)
         const { rows } = await client.query(
           `SELECT c.*, o.new_value AS incoming_value FROM conflicts c JOIN operations o ON o.id = c.operation_id WHERE c.id = $1 FOR UPDATE OF c`, [conflictId])
         const conflict = rows[0]
