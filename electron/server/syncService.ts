@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { STAGES, type PlanFamily, type Stage } from '../../shared/domain/enums'
-import type { OrderedOperation, PushOutcome, SyncConflict, SyncOperation } from '../../shared/domain/sync'
+import { PLAN_FAMILY_FIELD, STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../shared/domain/sync'
 import { moveRefusal } from './ladderCheck'
 import { appendServerAudit } from './serverAudit'
 import type { ServerAccount } from './accounts'
@@ -98,8 +98,8 @@ export function createSyncService(pool: pg.Pool) {
       return { id: op.id, status: 'applied', seq }
     }
     if (op.kind === 'move') {
-      const planFamily = await factOf<PlanFamily>(client, op.caseId, 'planFamily')
-      const fromStage = await factOf<Stage>(client, op.caseId, 'stage')
+      const planFamily = await factOf<PlanFamily>(client, op.caseId, PLAN_FAMILY_FIELD)
+      const fromStage = await factOf<Stage>(client, op.caseId, STAGE_FIELD)
       const target = op.newValue as Stage
       if (!STAGES.includes(target)) return refuse(client, op, account, deviceId, 'That column does not exist.')
       const refusal = planFamily ? moveRefusal(planFamily, target, fromStage ?? 'intake') : null

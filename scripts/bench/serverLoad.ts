@@ -86,7 +86,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
         const operations: SyncOperation[] = []
         for (let i = sent; i < Math.min(operationsEach, sent + batch); i += 1) {
           const op: SyncOperation = i === 0
-            ? { id: randomUUID(), caseId, kind: 'create', field: '', oldValue: null, newValue: { memberId: 'M0', planFamily: 'employer_insured', stage: 'intake' }, actor: account.id, at: new Date().toISOString() }
+            ? { id: randomUUID(), caseId, kind: 'create', field: '', oldValue: null, newValue: { memberId: 'M0', 'coverage.planFamily': 'employer_insured', stage: 'intake' }, actor: account.id, at: new Date().toISOString() }
             : { id: randomUUID(), caseId, kind: 'update', field: 'memberId', oldValue: previous, newValue: `M${i}`, actor: account.id, at: new Date().toISOString() }
           if (i === 0) previous = 'M0'
           else previous = `M${i}`

@@ -78,3 +78,7 @@ export interface PullResponse {
 
 /** Stages a case can move to on every ladder (STAGES entries not tied to an appeal level). */
 export const STAGES_ON_EVERY_LADDER = ['intake', 'prior_auth', 'denied', 'closed'] as const
+
+/** The fact paths the server reads to check a move against the plan's ladder (shared/domain/caseFields paths). */
+export const PLAN_FAMILY_FIELD = 'coverage.planFamily'
+export const STAGE_FIELD = 'stage'

@@ -36,7 +36,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
   it('merges edits to different fields of one case made offline on two laptops', async () => {
     const a = await laptop('Ana')
     const b = await laptop('Ben')
-    const caseId = a.replica.createCase({ patientName: 'Rosa Delgado', memberId: 'M-1', phone: '555-0100', planFamily: 'employer_self_funded', stage: 'intake' })
+    const caseId = a.replica.createCase({ patientName: 'Rosa Delgado', memberId: 'M-1', phone: '555-0100', 'coverage.planFamily': 'employer_self_funded', stage: 'intake' })
     await a.engine.syncOnce()
     await b.engine.syncOnce()
     expect(b.replica.cases.get(caseId)?.memberId).toBe('M-1')
@@ -55,7 +55,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
   it('sends the same field changed on two laptops to the review queue on both, and a person decides', async () => {
     const a = await laptop('Cara')
     const b = await laptop('Dev')
-    const caseId = a.replica.createCase({ memberId: 'X-1', planFamily: 'aca_individual', stage: 'intake' })
+    const caseId = a.replica.createCase({ memberId: 'X-1', 'coverage.planFamily': 'aca_individual', stage: 'intake' })
     await a.engine.syncOnce()
     await b.engine.syncOnce()
     a.replica.edit(caseId, 'memberId', 'X-A')
@@ -80,7 +80,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
 
   it('applies an operation once however often it is pushed', async () => {
     const a = await laptop('Eli')
-    const caseId = a.replica.createCase({ memberId: 'I-1', planFamily: 'medicare_part_b', stage: 'intake' })
+    const caseId = a.replica.createCase({ memberId: 'I-1', 'coverage.planFamily': 'medicare_part_b', stage: 'intake' })
     a.replica.edit(caseId, 'memberId', 'I-2')
     const ops = a.replica.pendingOperations(10)
     const first = await a.client.push(ops)
@@ -92,7 +92,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
 
   it('refuses a stage move the ladder does not allow, with the reason, instead of a silent revert', async () => {
     const a = await laptop('Fay')
-    const caseId = a.replica.createCase({ planFamily: 'medicaid_ffs', stage: 'denied' })
+    const caseId = a.replica.createCase({ 'coverage.planFamily': 'medicaid_ffs', stage: 'denied' })
     a.replica.edit(caseId, 'stage', 'second_level', 'move')
     const status = await a.engine.syncOnce()
     expect(status.refused.at(-1)?.reason).toMatch(/fair hearing/)
@@ -130,7 +130,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
     const b = await laptop('Kit')
     await b.engine.syncOnce()
     const ids: string[] = []
-    for (let i = 0; i < 60; i += 1) ids.push(a.replica.createCase({ memberId: `W-${i}`, planFamily: 'employer_insured', stage: 'intake' }))
+    for (let i = 0; i < 60; i += 1) ids.push(a.replica.createCase({ memberId: `W-${i}`, 'coverage.planFamily': 'employer_insured', stage: 'intake' }))
     for (let day = 0; day < 7; day += 1) for (const id of ids) a.replica.edit(id, 'note', `day ${day}`)
     expect(a.replica.outbox.length).toBe(60 * 8)
     await a.engine.syncOnce()

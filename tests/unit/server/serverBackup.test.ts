@@ -20,7 +20,7 @@ describe.skipIf(!postgresAvailable())('organization server backup and restore wi
     const account = await original.accounts.createAccount('Lee', 'advocate')
     const { token } = await createSyncClient({ serverUrl: original.url, caPem: tls.cert }).enrol(await original.accounts.issueEnrolmentCode(account.id), 'laptop')
     const laptop = new MemoryLaptop(account.id)
-    const ids = Array.from({ length: 5 }, (_, i) => laptop.createCase({ memberId: `B-${i}`, planFamily: 'employer_insured', stage: 'intake' }))
+    const ids = Array.from({ length: 5 }, (_, i) => laptop.createCase({ memberId: `B-${i}`, 'coverage.planFamily': 'employer_insured', stage: 'intake' }))
     laptop.edit(ids[2], 'memberId', 'B-2b')
     await createSyncEngine(createSyncClient({ serverUrl: original.url, caPem: tls.cert, token }), laptop).syncOnce()
     await original.close()

@@ -54,7 +54,7 @@ describe.skipIf(!postgresAvailable())('organization server killed mid-sync', () 
     const { token } = await createSyncClient({ serverUrl, caPem: tls.cert }).enrol(code, 'crash laptop')
     const laptop = new MemoryLaptop(account.id)
     const engine = createSyncEngine(createSyncClient({ serverUrl, caPem: tls.cert, token, timeoutMs: 5_000 }), laptop)
-    const ids = Array.from({ length: 40 }, (_, i) => laptop.createCase({ memberId: `K-${i}`, planFamily: 'employer_insured', stage: 'intake' }))
+    const ids = Array.from({ length: 40 }, (_, i) => laptop.createCase({ memberId: `K-${i}`, 'coverage.planFamily': 'employer_insured', stage: 'intake' }))
     let kills = 0
     let round = 0
     let interrupted = 0
