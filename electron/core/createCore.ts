@@ -8,6 +8,7 @@ import { createAdvocateRepository } from './cases/advocateRepository'
 import { createAgendaRepository } from './deadlines/agendaRepository'
 import { createBoardRepository } from './cases/boardRepository'
 import { createCaseRepository } from './cases/caseRepository'
+import { createCaseFactsRepository } from './cases/caseFactsRepository'
 import { createContactRepository } from './cases/contactRepository'
 import { createDeadlineRepository } from './deadlines/deadlineRepository'
 import { createPriorAuthRepository } from './deadlines/priorAuthRepository'
@@ -74,6 +75,7 @@ export function createCore(options: CoreOptions) {
     priorAuths,
     representations,
     deadlines,
+    facts: createCaseFactsRepository(db),
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
   const documents = createDocumentModule({

@@ -129,8 +129,15 @@ export interface CaseDetail {
     hcpcsCode: string
     icd10Codes: string[]
     prescriber: string
+    prescriberNpi: string
+    prescriberPhone: string
+    prescriberFax: string
     infusionProvider: string
   }
+  /** The payer directory entry this case's appeals go to, if linked. */
+  payerDestinationId: number | null
+  /** Bumped by every recorded save; a form saves against the version it was opened at. */
+  version: number
   denials: DenialDetail[]
   history: HistoryEntry[]
   contacts: ContactEntry[]

@@ -9,12 +9,12 @@ import {
   URGENCIES,
   US_STATES,
 } from '../domain/enums'
-import { dayString, hcpcsCode, icd10Code, id, money, optionalDay, optionalText, requiredText, shortText } from './fields'
+import { dateOfBirth, dayString, hcpcsCode, icd10Code, id, money, npi, optionalDay, optionalText, requiredText, shortText } from './fields'
 
 export const patientInputSchema = z.strictObject({
   firstName: requiredText(100),
   lastName: requiredText(100),
-  dateOfBirth: optionalDay,
+  dateOfBirth,
   phone: optionalText(40),
   preferredLanguage: optionalText(40),
 })
@@ -33,6 +33,9 @@ export const therapyInputSchema = z.strictObject({
   hcpcsCode: hcpcsCode.optional().default(''),
   icd10Codes: z.array(icd10Code).max(12).default([]),
   prescriber: optionalText(200),
+  prescriberNpi: npi,
+  prescriberPhone: optionalText(40),
+  prescriberFax: optionalText(40),
   infusionProvider: optionalText(200),
 })
 
@@ -51,6 +54,8 @@ export const denialInputSchema = z
     path: ['receivedDate'],
   })
 
+export type DenialInput = z.output<typeof denialInputSchema>
+
 /** A new case: the patient, their coverage and therapy, and (if already denied) the denial. */
 export const caseCreateSchema = z.strictObject({
   patient: patientInputSchema,
@@ -62,10 +67,42 @@ export const caseCreateSchema = z.strictObject({
   advocateId: id.nullable().optional().default(null),
   openedOn: dayString,
   summary: optionalText(2000),
+  /** Where this case's appeals go, from the payer directory (Settings). */
+  payerDestinationId: id.nullable().optional().default(null),
   denial: denialInputSchema.nullable().optional().default(null),
 })
 export type CaseCreateInput = z.input<typeof caseCreateSchema>
-export type CaseCreate = z.output<typeof caseCreateSchema>
+type CaseCreateParsed = z.output<typeof caseCreateSchema>
+type PrescriberContact = 'prescriberNpi' | 'prescriberPhone' | 'prescriberFax'
+/**
+ * A new case as the core takes it. Facts added by issue 12 (prescriber contact, payer destination)
+ * are optional here so the demo, CSV and bundle paths that predate them still build cases.
+ */
+export type CaseCreate = Omit<CaseCreateParsed, 'therapy' | 'payerDestinationId'> & {
+  therapy: Omit<CaseCreateParsed['therapy'], PrescriberContact> & Partial<Pick<CaseCreateParsed['therapy'], PrescriberContact>>
+  payerDestinationId?: number | null
+}
+
+/** The version the form was opened at: a save made from an older one is checked against the log. */
+const expectedVersion = z.number().int().positive()
+
+/**
+ * Every fact of a case after creation, with the intake's validation (issue 12, item 1). The stage
+ * changes by moving the card; denial notices by their own channels.
+ */
+export const caseUpdateSchema = caseCreateSchema.omit({ denial: true, stage: true }).extend({ caseId: id, expectedVersion })
+export type CaseUpdateInput = z.input<typeof caseUpdateSchema>
+export type CaseUpdate = z.output<typeof caseUpdateSchema>
+
+export const denialAddSchema = z.strictObject({ caseId: id, expectedVersion, denial: denialInputSchema })
+export const denialUpdateSchema = z.strictObject({ caseId: id, expectedVersion, denialId: id, denial: denialInputSchema })
+export const denialRemoveSchema = z.strictObject({ caseId: id, expectedVersion, denialId: id })
+export type DenialAdd = z.output<typeof denialAddSchema>
+export type DenialUpdate = z.output<typeof denialUpdateSchema>
+export type DenialRemove = z.output<typeof denialRemoveSchema>
+
+/** A case's operations, newest first; with `sinceVersion`, only those saved after it (oldest first). */
+export const operationsQuerySchema = z.strictObject({ caseId: id, sinceVersion: z.number().int().nonnegative().optional() })
 
 export const caseMoveSchema = z.strictObject({
   caseId: id,

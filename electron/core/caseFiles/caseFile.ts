@@ -72,6 +72,8 @@ export function caseFileToRecord(file: CaseFile): CaseRecord {
     summary: c.summary,
     isDemo: false,
     advocateId: null,
+    version: 1,
+    payerDestinationId: null,
     patient: { id: 0, firstName: c.patient.firstName, lastName: c.patient.lastName, dateOfBirth: c.patient.dateOfBirth, phone: c.patient.phone, preferredLanguage: c.patient.preferredLanguage },
     coverage: { id: 0, ...c.coverage },
     therapy: { id: 0, ...c.therapy },

@@ -2,7 +2,9 @@ import type { CaseDetail, DenialDetail, HistoryEntry } from '../../../shared/dom
 import type { DenialReason, PlanFamily, ServiceType, Stage, TherapyCategory, Urgency } from '../../../shared/domain/enums'
 import type { CaseCreate } from '../../../shared/schemas/caseSchemas'
 import type { Db } from '../db/openDatabase'
+import { randomUUID } from 'node:crypto'
 import { centsToDollars, dollarsToCents, parseJsonArray, toBool } from '../db/rowMapping'
+import { createOperationLog, type OperationInput } from './operationLog'
 
 interface CaseRow {
   id: number
@@ -20,6 +22,8 @@ interface CaseRow {
   summary: string
   is_demo: number
   advocate_id: number | null
+  version: number
+  payer_destination_id: number | null
   patient_id: number
   first_name: string
   last_name: string
@@ -38,6 +42,9 @@ interface CaseRow {
   hcpcs_code: string
   icd10_codes: string
   prescriber: string
+  prescriber_npi: string
+  prescriber_phone: string
+  prescriber_fax: string
   infusion_provider: string
 }
 
@@ -88,10 +95,11 @@ const toDenial = (row: DenialRow): DenialDetail => ({
 
 const CASE_SELECT = `SELECT c.id, c.stage, c.urgency, c.service_type, c.opened_on, c.closed_on, c.stage_entered_at,
       c.appeal_filed_on, c.appeal_filed_at, c.internal_levels, c.payer_extended, c.previous_appeal_filed_on,
-      c.summary, c.is_demo, c.advocate_id,
+      c.summary, c.is_demo, c.advocate_id, c.version, c.payer_destination_id,
       p.id AS patient_id, p.first_name, p.last_name, p.date_of_birth, p.phone, p.preferred_language,
       cv.id AS coverage_id, cv.payer, cv.plan_family, cv.member_id, cv.group_number, cv.state,
-      t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider
+      t.id AS therapy_id, t.category, t.drug, t.hcpcs_code, t.icd10_codes, t.prescriber, t.infusion_provider,
+      t.prescriber_npi, t.prescriber_phone, t.prescriber_fax
     FROM cases c JOIN patients p ON p.id = c.patient_id JOIN coverages cv ON cv.id = c.coverage_id
     JOIN therapies t ON t.id = c.therapy_id`
 
@@ -114,6 +122,8 @@ function toCaseCore(row: CaseRow, denials: DenialDetail[]): CaseCore {
     summary: row.summary,
     isDemo: toBool(row.is_demo),
     advocateId: row.advocate_id,
+    version: row.version,
+    payerDestinationId: row.payer_destination_id,
     patient: {
       id: row.patient_id,
       firstName: row.first_name,
@@ -137,6 +147,9 @@ function toCaseCore(row: CaseRow, denials: DenialDetail[]): CaseCore {
       hcpcsCode: row.hcpcs_code,
       icd10Codes: parseJsonArray<string>(row.icd10_codes),
       prescriber: row.prescriber,
+      prescriberNpi: row.prescriber_npi,
+      prescriberPhone: row.prescriber_phone,
+      prescriberFax: row.prescriber_fax,
       infusionProvider: row.infusion_provider,
     },
     denials,
@@ -144,19 +157,22 @@ function toCaseCore(row: CaseRow, denials: DenialDetail[]): CaseCore {
 }
 
 export function createCaseRepository(db: Db) {
+  const log = createOperationLog(db)
   const insertPatient = db.prepare(`INSERT INTO patients
     (first_name, last_name, date_of_birth, phone, preferred_language, is_demo, created_at, updated_at)
     VALUES (@firstName, @lastName, @dateOfBirth, @phone, @preferredLanguage, @isDemo, @now, @now)`)
   const insertCoverage = db.prepare(`INSERT INTO coverages (patient_id, payer, plan_family, member_id, group_number, state, created_at)
     VALUES (@patientId, @payer, @planFamily, @memberId, @groupNumber, @state, @now)`)
   const insertTherapy = db.prepare(`INSERT INTO therapies
-    (patient_id, category, drug, hcpcs_code, icd10_codes, prescriber, infusion_provider, created_at)
-    VALUES (@patientId, @category, @drug, @hcpcsCode, @icd10Codes, @prescriber, @infusionProvider, @now)`)
+    (patient_id, category, drug, hcpcs_code, icd10_codes, prescriber, prescriber_npi, prescriber_phone, prescriber_fax,
+     infusion_provider, created_at)
+    VALUES (@patientId, @category, @drug, @hcpcsCode, @icd10Codes, @prescriber, @prescriberNpi, @prescriberPhone, @prescriberFax,
+     @infusionProvider, @now)`)
   const insertCase = db.prepare(`INSERT INTO cases
     (patient_id, coverage_id, therapy_id, stage, urgency, service_type, advocate_id, opened_on, stage_entered_at,
-     summary, is_demo, created_at, updated_at)
+     summary, is_demo, payer_destination_id, uid, created_at, updated_at)
     VALUES (@patientId, @coverageId, @therapyId, @stage, @urgency, @serviceType, @advocateId, @openedOn, @now,
-     @summary, @isDemo, @now, @now)`)
+     @summary, @isDemo, @payerDestinationId, @uid, @now, @now)`)
   const insertDenial = db.prepare(`INSERT INTO denials
     (case_id, notice_date, received_date, reasons, prior_auth_number, claim_number, amount_cents, stated_deadline, created_at)
     VALUES (@caseId, @noticeDate, @receivedDate, @reasons, @priorAuthNumber, @claimNumber, @amountCents, @statedDeadline, @now)`)
@@ -182,15 +198,17 @@ export function createCaseRepository(db: Db) {
     updated_at = @now WHERE id = @id`)
 
   return {
+    /** The case operation log: every write here records itself in it. */
+    log,
+
     /** Inserts every part of a new case; call inside a transaction. Returns the case id. */
     insert(input: CaseCreate, options: { isDemo: boolean; now: string; movedBy: number | null }): number {
       const { now } = options
       const isDemo = options.isDemo ? 1 : 0
       const patientId = Number(insertPatient.run({ ...input.patient, isDemo, now }).lastInsertRowid)
       const coverageId = Number(insertCoverage.run({ ...input.coverage, patientId, now }).lastInsertRowid)
-      const therapyId = Number(
-        insertTherapy.run({ ...input.therapy, icd10Codes: JSON.stringify(input.therapy.icd10Codes), patientId, now }).lastInsertRowid,
-      )
+      const therapy = { ...input.therapy, prescriberNpi: input.therapy.prescriberNpi ?? '', prescriberPhone: input.therapy.prescriberPhone ?? '', prescriberFax: input.therapy.prescriberFax ?? '' }
+      const therapyId = Number(insertTherapy.run({ ...therapy, icd10Codes: JSON.stringify(therapy.icd10Codes), patientId, now }).lastInsertRowid)
       const caseId = Number(
         insertCase.run({
           patientId,
@@ -202,15 +220,22 @@ export function createCaseRepository(db: Db) {
           advocateId: input.advocateId,
           openedOn: input.openedOn,
           summary: input.summary,
+          payerDestinationId: input.payerDestinationId ?? null,
+          uid: randomUUID(),
           isDemo,
           now,
         }).lastInsertRowid,
       )
-      if (input.denial) {
-        const { amount, reasons, ...denial } = input.denial
-        insertDenial.run({ ...denial, caseId, reasons: JSON.stringify(reasons), amountCents: dollarsToCents(amount), now })
+      // The creation carries every fact it was made with, so a replay can rebuild the case from the log.
+      const { denial: firstDenial, ...facts } = input
+      const operations: OperationInput[] = [{ kind: 'create', field: 'stage', newValue: { ...facts, therapy } as unknown as Record<string, unknown> }]
+      if (firstDenial) {
+        const { amount, reasons, ...denial } = firstDenial
+        const denialId = insertDenial.run({ ...denial, caseId, reasons: JSON.stringify(reasons), amountCents: dollarsToCents(amount), now }).lastInsertRowid
+        operations.push({ kind: 'denial_add', entityId: Number(denialId), newValue: firstDenial as unknown as Record<string, unknown> })
       }
       insertHistory.run(caseId, null, input.stage, now, options.movedBy, '', '')
+      log.record(caseId, operations, { actorId: options.movedBy, at: now })
       return caseId
     },
 
@@ -249,6 +274,8 @@ export function createCaseRepository(db: Db) {
     move(id: number, from: Stage, to: Stage, move: { now: string; today: string; movedBy: number | null; overrideReason: string; note: string }) {
       updateStage.run({ id, stage: to, now: move.now, today: move.today })
       insertHistory.run(id, from, to, move.now, move.movedBy, move.overrideReason, move.note)
+      const detail = move.overrideReason || move.note ? { overrideReason: move.overrideReason, note: move.note } : null
+      log.record(id, [{ kind: 'move', field: 'stage', oldValue: from, newValue: to, detail }], { actorId: move.movedBy, at: move.now })
     },
 
     /** Records when the current level was filed and what governs the payer's clock. */
@@ -258,7 +285,8 @@ export function createCaseRepository(db: Db) {
 
     /** Adds a decision notice (a new denial at the level just decided); its date starts the next level's window. */
     addNotice(caseId: number, notice: { noticeDate: string; receivedDate: string | null; reasons: DenialReason[]; statedDeadline: string | null }, now: string) {
-      insertDenial.run({ caseId, ...notice, reasons: JSON.stringify(notice.reasons), priorAuthNumber: '', claimNumber: '', amountCents: null, now })
+      const row = { caseId, ...notice, reasons: JSON.stringify(notice.reasons), priorAuthNumber: '', claimNumber: '', amountCents: null, now }
+      return Number(insertDenial.run(row).lastInsertRowid)
     },
 
     /** The ids `deleteWhere(filter)` would delete (read in the same transaction, for file cleanup). */

@@ -229,7 +229,15 @@ export const coreMessages = {
     invalidDateTime: 'Enter a real date and time.',
     decidedBeforeRequested: 'The decision cannot come before the request.',
     expiresBeforeSigned: 'It cannot expire before it was signed.',
-    notFound: { case: 'This case does not exist.', backup: 'That backup is not in the backups folder.', user: 'That account does not exist.', priorAuth: 'That prior authorization is not part of this case.' },
+    dobFuture: 'A date of birth cannot be in the future.',
+    dobTooEarly: 'A date of birth before 1900 is almost certainly a typo.',
+    dobInvalid: 'Check this date of birth.',
+    npiFormat: 'An NPI is 10 digits.',
+    npiCheckDigit: 'This NPI’s last digit does not match the others (check digit). Check for a typo.',
+    unsafeCharacters: 'This contains hidden direction or control characters (often from copy and paste). Retype it.',
+    conflict: 'Someone else saved this case since you opened it. Nothing of yours was saved yet: compare the values below, then save again.',
+    conflictField: 'Changed by someone else since you opened this form.',
+    notFound: { case: 'This case does not exist.', backup: 'That backup is not in the backups folder.', user: 'That account does not exist.', priorAuth: 'That prior authorization is not part of this case.', denial: 'That denial notice is not part of this case.' },
   },
 }
 
