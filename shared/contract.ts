@@ -5,6 +5,7 @@ import { deadlineChannels } from './contracts/deadlines'
 import { insightChannels } from './contracts/insights'
 import { screeningChannels } from './contracts/screening'
 import { sessionChannels } from './contracts/session'
+import { syncChannels } from './contracts/sync'
 import { transferChannels } from './contracts/transfer'
 
 /**
@@ -21,6 +22,7 @@ export const contract = {
   ...screeningChannels,
   ...sessionChannels,
   ...transferChannels,
+  ...syncChannels,
 } as const
 
 export type Contract = typeof contract

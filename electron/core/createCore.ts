@@ -20,6 +20,7 @@ import { createCaseRecordLoader, createCaseService } from './cases/caseService'
 import { createCaseloadService } from './cases/caseloadService'
 import { createDeadlineService, DEADLINE_RULES_VERSION } from './deadlines/deadlineService'
 import { localDayOf } from '../../shared/domain/days'
+import { createSyncModule } from './sync/syncModule'
 
 export interface CoreOptions {
   /** Folder holding the caseload database and its backups. */
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions) {
     inTransaction: (work) => db.transaction(work)(),
   })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, priorAuths, advocates, settings, deadlines, key: options.key })
+  const facts = createCaseFactsRepository(db)
   const caseService = createCaseService({
     db,
     now,
@@ -75,7 +77,7 @@ export function createCore(options: CoreOptions) {
     priorAuths,
     representations,
     deadlines,
-    facts: createCaseFactsRepository(db),
+    facts,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
   const documents = createDocumentModule({
@@ -137,6 +139,7 @@ export function createCore(options: CoreOptions) {
     screening,
     insights,
     transfer,
+    sync: createSyncModule({ db, cases, facts, deadlines, now }),
     close: () => db.close(),
   }
 }

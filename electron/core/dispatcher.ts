@@ -8,6 +8,7 @@ import { deadlineHandlers } from './deadlines/deadlineHandlers'
 import type { HandlersFor } from './handlerTypes'
 import { insightHandlers } from './insights/insightHandlers'
 import { screeningHandlers } from './screening/screeningHandlers'
+import { syncHandlers } from './sync/syncHandlers'
 import { transferHandlers } from './transfer/transferHandlers'
 
 /** Maps every contract channel to the core call that answers it; each feature brings its own part. */
@@ -19,6 +20,7 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...insightHandlers(core),
     ...screeningHandlers(core),
     ...transferHandlers(core),
+    ...syncHandlers(core),
   }
 }
 
