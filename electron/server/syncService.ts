@@ -13,6 +13,12 @@ interface FieldRow { value: unknown; seq: string; actor: string; made_at: Date; 
 
 const json = (value: unknown) => JSON.stringify(value ?? null)
 
+/** A conflict with both sides' values and the names of the people behind them. */
+const CONFLICT_SELECT = `SELECT c.*, o.new_value AS incoming_value, o.old_value AS incoming_old, o.actor AS incoming_actor, o.made_at AS incoming_at,
+  COALESCE(ca.display_name, c.current_actor) AS current_actor_name, COALESCE(ia.display_name, o.actor) AS incoming_actor_name
+  FROM conflicts c JOIN operations o ON o.id = c.operation_id
+  LEFT JOIN accounts ca ON ca.id = c.current_actor LEFT JOIN accounts ia ON ia.id = o.actor`
+
 /**
  * The organization server's heart: applies pushed operations in one order, merges edits to different
  * fields, queues edits to the same field for a person, refuses moves the ladder does not allow, and
@@ -167,8 +173,7 @@ export function createSyncService(pool: pg.Pool) {
 
     async conflicts(state: 'open' | 'all' = 'open'): Promise<SyncConflict[]> {
       const { rows } = await pool.query(
-        `SELECT c.*, o.new_value AS incoming_value, o.old_value AS incoming_old, o.actor AS incoming_actor, o.made_at AS incoming_at
-         FROM conflicts c JOIN operations o ON o.id = c.operation_id ${state === 'open' ? "WHERE c.state = 'open'" : ''} ORDER BY c.id`)
+        `${CONFLICT_SELECT} ${state === 'open' ? "WHERE c.state = 'open'" : ''} ORDER BY c.id`)
       return rows.map(toConflict)
     },
 
@@ -192,9 +197,7 @@ export function createSyncService(pool: pg.Pool) {
         await client.query(`UPDATE conflicts SET state = 'resolved', resolved_value = $2::jsonb, resolved_by = $3, resolved_at = now(), resolved_seq = $4 WHERE id = $1`,
           [conflictId, json(chosen), account.id, seq])
         await appendServerAudit(client, account.id, 'resolve', { conflictId, choice })
-        const after = await client.query(
-          `SELECT c.*, o.new_value AS incoming_value, o.old_value AS incoming_old, o.actor AS incoming_actor, o.made_at AS incoming_at
-           FROM conflicts c JOIN operations o ON o.id = c.operation_id WHERE c.id = $1`, [conflictId])
+        const after = await client.query(`${CONFLICT_SELECT} WHERE c.id = $1`, [conflictId])
         return toConflict(after.rows[0])
       })
     },
@@ -247,8 +250,8 @@ function toOrdered(row: any): OrderedOperation {
 function toConflict(row: any): SyncConflict {
   return {
     id: Number(row.id), caseId: row.case_id, field: row.field, state: row.state,
-    current: { value: row.current_value, actor: row.current_actor, at: new Date(row.current_at).toISOString(), seq: Number(row.current_seq) },
-    incoming: { value: row.incoming_value, oldValue: row.incoming_old, actor: row.incoming_actor, at: new Date(row.incoming_at).toISOString(), operationId: row.operation_id },
+    current: { value: row.current_value, actor: row.current_actor, actorName: row.current_actor_name, at: new Date(row.current_at).toISOString(), seq: Number(row.current_seq) },
+    incoming: { value: row.incoming_value, oldValue: row.incoming_old, actor: row.incoming_actor, actorName: row.incoming_actor_name, at: new Date(row.incoming_at).toISOString(), operationId: row.operation_id },
     ...(row.state === 'resolved' ? { resolution: { value: row.resolved_value, by: row.resolved_by, at: new Date(row.resolved_at).toISOString(), seq: Number(row.resolved_seq) } } : {}),
   }
 }

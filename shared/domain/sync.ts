@@ -51,9 +51,12 @@ export interface SyncConflict {
   caseId: string
   field: string
   /** The value on the server when the later edit arrived, and who set it when. */
-  current: { value: unknown; actor: string; at: string; seq: number }
+  current: { value: unknown; actor: string; actorName: string; at: string; seq: number }
   /** The edit that could not be applied without a person choosing. */
-  incoming: { value: unknown; oldValue: unknown; actor: string; at: string; operationId: string }
+  incoming: { value: unknown; oldValue: unknown; actor: string; actorName: string; at: string; operationId: string }
+  /** Filled in by the laptop: the patient's name and the local case number, to find the case. */
+  caseLabel?: string
+  localCaseId?: number
   state: 'open' | 'resolved'
   resolution?: { value: unknown; by: string; at: string; seq: number }
 }

@@ -17,8 +17,8 @@ export interface SyncStatusView {
 }
 
 export const syncConnectSchema = z.strictObject({
-  serverUrl: z.string().trim().regex(/^https:\/\/[^\s/]+(:\d+)?\/?$/, 'error.sync.badAddress').max(200),
-  enrolmentCode: z.string().trim().min(8, 'error.sync.codeFormat').max(64),
+  serverUrl: z.string().trim().regex(/^https:\/\/[^\s/]+(:\d+)?\/?$/, 'sync.errors.badAddress').max(200),
+  enrolmentCode: z.string().trim().min(8, 'sync.errors.codeFormat').max(64),
   certificatePem: z.string().max(20_000).optional(),
   deviceName: z.string().trim().max(80).optional(),
 })

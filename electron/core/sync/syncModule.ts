@@ -50,13 +50,13 @@ export function createSyncModule(deps: Deps) {
 
     /** Connects this laptop with the server address and a one-time code from the administrator. */
     async join(request: SyncConnectRequest): Promise<SyncStatusView> {
-      if (isJoined()) throw new AppError('conflict', 'error.sync.alreadyJoined')
+      if (isJoined()) throw new AppError('conflict', 'sync.errors.alreadyJoined')
       let enrolled
       try {
         enrolled = await createSyncClient({ serverUrl: request.serverUrl, caPem: request.certificatePem || undefined }).enrol(request.enrolmentCode, request.deviceName || hostname())
       } catch (error) {
         const code = error instanceof SyncHttpError ? error.code : 'offline'
-        throw new AppError('validation', 'error.validation', { enrolmentCode: code === 'enrolment_refused' ? 'error.sync.codeRefused' : code === 'validation' ? 'error.sync.badAddress' : 'error.sync.unreachable' })
+        throw new AppError('validation', 'error.validation', { enrolmentCode: code === 'enrolment_refused' ? 'sync.errors.codeRefused' : code === 'validation' ? 'sync.errors.badAddress' : 'sync.errors.unreachable' })
       }
       deps.db.transaction(() => {
         replica.state.set('server_url', request.serverUrl)
@@ -81,15 +81,20 @@ export function createSyncModule(deps: Deps) {
     },
 
     conflicts(): SyncConflict[] {
-      return (deps.db.prepare('SELECT body FROM sync_conflicts ORDER BY id').pluck().all() as string[]).map((body) => JSON.parse(body) as SyncConflict)
+      const local = deps.db.prepare(`SELECT c.id, p.first_name || ' ' || p.last_name AS name FROM cases c JOIN patients p ON p.id = c.patient_id WHERE c.uid = ?`)
+      return (deps.db.prepare('SELECT body FROM sync_conflicts ORDER BY id').pluck().all() as string[]).map((body) => {
+        const conflict = JSON.parse(body) as SyncConflict
+        const row = local.get(conflict.caseId) as { id: number; name: string } | undefined
+        return row ? { ...conflict, caseLabel: row.name, localCaseId: row.id } : conflict
+      })
     },
 
     async resolve(conflictId: number, choice: 'current' | 'incoming'): Promise<SyncStatusView> {
-      if (!isJoined()) throw new AppError('conflict', 'error.sync.notJoined')
+      if (!isJoined()) throw new AppError('conflict', 'sync.errors.notJoined')
       try {
         await engine().client.resolve(conflictId, choice)
       } catch (error) {
-        throw new AppError('conflict', error instanceof SyncHttpError && error.code === 'conflict' ? 'error.sync.alreadyResolved' : 'error.sync.unreachable')
+        throw new AppError('conflict', error instanceof SyncHttpError && error.code === 'conflict' ? 'sync.errors.alreadyResolved' : 'sync.errors.unreachable')
       }
       return this.syncNow()
     },

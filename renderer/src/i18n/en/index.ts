@@ -4,6 +4,7 @@ import { insightMessages } from './insights'
 import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
+import { syncMessages } from './sync'
 import { transferMessages } from './transfer'
 
 /**
@@ -18,5 +19,6 @@ export const en = {
   ...documentMessages,
   ...screeningMessages,
   ...transferMessages,
+  ...syncMessages,
 }
 export type MessageSchema = typeof en
