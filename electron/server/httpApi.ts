@@ -84,6 +84,10 @@ export function createApiHandler(sync: SyncService, accounts: AccountService, ve
     if (method === 'GET' && path === '/v1/pull') {
       const after = Math.max(0, Number(url.searchParams.get('after') ?? 0) || 0)
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 500) || 500))
+      // `wait` (seconds, at most 25): answer as soon as something new is applied, so a change reaches
+      // other laptops' screens without them asking every second.
+      const wait = Math.min(25, Math.max(0, Number(url.searchParams.get('wait') ?? 0) || 0))
+      if (wait > 0) await sync.waitForChanges(after, wait)
       return send(response, 200, { ok: true, data: await sync.pull(after, limit) })
     }
     if (method === 'GET' && path === '/v1/conflicts') {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import { STAGES, type PlanFamily, type Stage } from '../../shared/domain/enums'
 import { PLAN_FAMILY_FIELD, STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../shared/domain/sync'
@@ -25,6 +26,17 @@ const CONFLICT_SELECT = `SELECT c.*, o.new_value AS incoming_value, o.old_value 
  * answers a retried push with the outcome it gave the first time (an operation applies once).
  */
 export function createSyncService(pool: pg.Pool) {
+  // Writers take turns in this process before taking a database connection, so a crowd of pushes
+  // never holds every pooled connection while waiting for the lock and pulls are always served.
+  let writerTurn: Promise<unknown> = Promise.resolve()
+  function asWriter<T>(work: () => Promise<T>): Promise<T> {
+    const turn = writerTurn.then(work, work)
+    writerTurn = turn.catch(() => undefined)
+    return turn
+  }
+  // Long-polling pulls wake up when a write commits.
+  const committed = new EventEmitter()
+  committed.setMaxListeners(0)
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect()
     try {
@@ -137,7 +149,7 @@ export function createSyncService(pool: pg.Pool) {
   return {
     /** Applies a batch in one transaction; every outcome is stored, so a retry answers the same. */
     async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[]): Promise<PushOutcome[]> {
-      return inTransaction(async (client) => {
+      const outcomes = await asWriter(() => inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
         const { rows } = await client.query<SeenRow>('SELECT id, status, seq, conflict_id, refusal FROM operations WHERE id = ANY($1::uuid[])',
@@ -155,6 +167,23 @@ export function createSyncService(pool: pg.Pool) {
         for (const outcome of outcomes) counts[outcome.status] += 1
         await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts })
         return outcomes
+      }))
+      if (outcomes.some((o) => o.status === 'applied')) committed.emit('applied')
+      return outcomes
+    },
+
+    /** Waits up to `seconds` for an operation after `after` to be applied (a laptop's long poll). */
+    async waitForChanges(after: number, seconds: number): Promise<void> {
+      const { rows } = await pool.query<{ n: string | null }>("SELECT MAX(seq) AS n FROM operations WHERE status = 'applied'")
+      if (Number(rows[0].n ?? 0) > after) return
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, seconds * 1000)
+        function done() {
+          clearTimeout(timer)
+          committed.off('applied', done)
+          resolve()
+        }
+        committed.on('applied', done)
       })
     },
 
@@ -179,7 +208,7 @@ export function createSyncService(pool: pg.Pool) {
 
     /** A person chose: the choice becomes an ordinary operation every laptop pulls. */
     async resolve(account: ServerAccount, conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown): Promise<SyncConflict> {
-      return inTransaction(async (client) => {
+      const resolved = await asWriter(() => inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
         const { rows } = await client.query(
@@ -199,7 +228,9 @@ export function createSyncService(pool: pg.Pool) {
         await appendServerAudit(client, account.id, 'resolve', { conflictId, choice })
         const after = await client.query(`${CONFLICT_SELECT} WHERE c.id = $1`, [conflictId])
         return toConflict(after.rows[0])
-      })
+      }))
+      committed.emit('applied')
+      return resolved
     },
 
     /** Current facts of one case as the server holds them (used by tests and a laptop's first sync). */

@@ -67,7 +67,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
     }
     const watch = (async () => {
       while (pushing || observedSeq < totalApplied()) {
-        const page = await observer.client.pull(observedSeq, 1000)
+        const page = await observer.client.pull(observedSeq, 1000, pushing ? 5 : 0)
         const now = performance.now()
         for (const op of page.operations) {
           const made = madeAt.get(op.id)
@@ -75,7 +75,6 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
         }
         observedSeq = page.operations.at(-1)?.seq ?? observedSeq
         sampleRss()
-        if (page.operations.length < 1000) await new Promise((r) => setTimeout(r, 20))
       }
     })()
     const started = performance.now()

@@ -63,7 +63,7 @@ export function createSyncClient(options: SyncClientOptions) {
     enrol: (code: string, deviceName: string) =>
       call<{ token: string; account: { id: string; displayName: string; role: string } }>('POST', '/v1/enrol', { code, deviceName }),
     push: (operations: SyncOperation[]) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations }),
-    pull: (after: number, limit = 500) => call<PullResponse>('GET', `/v1/pull?after=${after}&limit=${limit}`),
+    pull: (after: number, limit = 500, waitSeconds = 0) => call<PullResponse>('GET', `/v1/pull?after=${after}&limit=${limit}${waitSeconds ? `&wait=${waitSeconds}` : ''}`),
     conflicts: () => call<SyncConflict[]>('GET', '/v1/conflicts'),
     resolve: (conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown) =>
       call<SyncConflict>('POST', `/v1/conflicts/${conflictId}/resolve`, { choice, ...(value === undefined ? {} : { value }) }),
