@@ -23,6 +23,7 @@ import { representationChannels } from './contracts/representation'
 import { screeningChannels } from './contracts/screening'
 import { searchChannels } from './contracts/search'
 import { sessionChannels } from './contracts/session'
+import { syncChannels } from './contracts/sync'
 import { transferChannels } from './contracts/transfer'
 import { usersChannels } from './contracts/users'
 import { operationsChannels } from './contracts/operations'
@@ -64,6 +65,7 @@ export const contract = {
   ...payerChannels,
   ...operationsChannels,
   ...intakeChannels,
+  ...syncChannels,
 } as const
 
 export type Contract = typeof contract

@@ -23,6 +23,7 @@ import { createCaseRecordLoader, createCaseService } from './cases/caseService'
 import { createCaseloadService } from './cases/caseloadService'
 import { createDeadlineService, DEADLINE_RULES_VERSION } from './deadlines/deadlineService'
 import { localDayOf } from '../../shared/domain/days'
+import { createSyncModule } from './sync/syncModule'
 
 export interface CoreOptions {
   /** Folder holding the caseload database and its backups. */
@@ -79,6 +80,7 @@ export function createCore(options: CoreOptions) {
     inTransaction: (work) => db.transaction(work)(),
   })
   const caseload = createCaseloadService({ db, dataDir: options.dataDir, now, cases, contacts, representations, priorAuths, advocates, settings, deadlines, key: options.key })
+  const facts = createCaseFactsRepository(db)
   const caseService = createCaseService({
     db,
     now,
@@ -88,7 +90,7 @@ export function createCore(options: CoreOptions) {
     priorAuths,
     representations,
     deadlines,
-    facts: createCaseFactsRepository(db),
+    facts,
     payers,
     currentAdvocateId: () => caseload.currentAdvocateId(),
   })
@@ -171,6 +173,7 @@ export function createCore(options: CoreOptions) {
     screening,
     insights,
     transfer,
+    sync: createSyncModule({ db, cases, facts, deadlines, now }),
     close: () => db.close(),
   }
 }

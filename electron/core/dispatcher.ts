@@ -8,6 +8,7 @@ import { deadlineHandlers } from './deadlines/deadlineHandlers'
 import type { HandlersFor } from './handlerTypes'
 import { insightHandlers } from './insights/insightHandlers'
 import { screeningHandlers } from './screening/screeningHandlers'
+import { syncHandlers } from './sync/syncHandlers'
 import { transferHandlers } from './transfer/transferHandlers'
 import { payerHandlers } from './payers/payerHandlers'
 import { intakeHandlers } from './intake/intakeHandlers'
@@ -24,6 +25,7 @@ export function createHandlers(core: Core): HandlersFor<CoreChannel> {
     ...transferHandlers(core),
     ...payerHandlers(core),
     ...intakeHandlers(core),
+    ...syncHandlers(core),
   }
 }
 

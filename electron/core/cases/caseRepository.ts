@@ -202,7 +202,7 @@ export function createCaseRepository(db: Db) {
     log,
 
     /** Inserts every part of a new case; call inside a transaction. Returns the case id. */
-    insert(input: CaseCreate, options: { isDemo: boolean; now: string; movedBy: number | null }): number {
+    insert(input: CaseCreate, options: { isDemo: boolean; now: string; movedBy: number | null; uid?: string }): number {
       const { now } = options
       const isDemo = options.isDemo ? 1 : 0
       const patientId = Number(insertPatient.run({ ...input.patient, isDemo, now }).lastInsertRowid)
@@ -221,7 +221,7 @@ export function createCaseRepository(db: Db) {
           openedOn: input.openedOn,
           summary: input.summary,
           payerDestinationId: input.payerDestinationId ?? null,
-          uid: randomUUID(),
+          uid: options.uid ?? randomUUID(),
           isDemo,
           now,
         }).lastInsertRowid,

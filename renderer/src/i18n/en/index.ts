@@ -4,6 +4,7 @@ import { insightMessages } from './insights'
 import { securityMessages } from './security'
 import { documentMessages } from './documents'
 import { screeningMessages } from './screening'
+import { syncMessages } from './sync'
 import { transferMessages } from './transfer'
 import { previewMessages } from './preview'
 import { shellMessages } from './shell'
@@ -30,5 +31,6 @@ export const en = {
   ...boardPagingMessages,
   ...integrityMessages,
   ...readerMessages,
+  ...syncMessages,
 }
 export type MessageSchema = typeof en

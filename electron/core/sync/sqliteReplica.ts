@@ -1,0 +1,158 @@
+import { CASE_FACT_FIELDS, factAt, type CaseFactField } from '../../../shared/domain/caseFields'
+import { localDayOf } from '../../../shared/domain/days'
+import type { Stage } from '../../../shared/domain/enums'
+import { STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../../shared/domain/sync'
+import type { CaseCreate } from '../../../shared/schemas/caseSchemas'
+import type { CaseFactsRepository } from '../cases/caseFactsRepository'
+import type { CaseRepository } from '../cases/caseRepository'
+import type { Db } from '../db/openDatabase'
+import type { DeadlineService } from '../deadlines/deadlineService'
+import type { SyncReplica } from './syncEngine'
+
+interface LoggedRow {
+  seq: number
+  id: string
+  case_uid: string
+  kind: string
+  field: string
+  entity_id: string
+  old_value: string | null
+  new_value: string | null
+  detail: string | null
+  at: string
+}
+
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text))
+const FACT_FIELDS = new Set<string>(CASE_FACT_FIELDS)
+
+/**
+ * The laptop's caseload as a replica of the organization's (issue 18). The outbox is the case
+ * operation log (issue 12): every operation made here after joining is waiting until the server's
+ * answer is recorded in `sync_acknowledged`, in the same transaction. Everyone else's operations are
+ * applied through the same repositories as a local edit, recorded in the case's history, and marked
+ * `remote` so they are never sent back.
+ */
+export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date; accountId: () => string }) {
+  const { db } = deps
+  const state = {
+    get: (key: string): string | null => (db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
+    set: (key: string, value: string) => db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
+  }
+  const pendingRows = db.prepare(`SELECT o.seq, o.id, o.case_uid, o.kind, o.field, o.entity_id, o.old_value, o.new_value, o.detail, o.at
+    FROM case_operations o JOIN cases c ON c.id = o.case_id
+    WHERE o.seq > @baseline AND c.is_demo = 0 AND NOT EXISTS (SELECT 1 FROM sync_acknowledged a WHERE a.operation_id = o.id)
+    ORDER BY o.seq LIMIT @limit`)
+  const acknowledgeRow = db.prepare('INSERT OR IGNORE INTO sync_acknowledged (operation_id, server_seq, status, refusal, at) VALUES (?, ?, ?, ?, ?)')
+  const caseByUid = db.prepare('SELECT id FROM cases WHERE uid = ?').pluck()
+  const latestOps = db.prepare('SELECT id FROM case_operations WHERE case_id = ? AND seq > ?').pluck()
+  const maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM case_operations').pluck()
+  // A field this laptop changed that is not settled on the server: still waiting to be sent, or sent
+  // and queued for review. Someone else's value does not replace it here until a person has chosen.
+  const unsettledField = db.prepare(`SELECT 1 FROM case_operations o JOIN cases c ON c.id = o.case_id
+    LEFT JOIN sync_acknowledged a ON a.operation_id = o.id
+    WHERE c.uid = ? AND o.field = ? AND o.seq > ? AND (a.operation_id IS NULL OR a.status = 'conflict') LIMIT 1`).pluck()
+  const settleConflicts = db.prepare(`UPDATE sync_acknowledged SET status = 'resolved' WHERE status = 'conflict' AND operation_id IN
+    (SELECT o.id FROM case_operations o JOIN cases c ON c.id = o.case_id WHERE c.uid = ? AND o.field = ?)`)
+
+  const baseline = () => Number(state.get('baseline_op_seq') ?? 0)
+  const nowIso = () => deps.now().toISOString()
+
+  /** A logged operation in the server's words. A creation carries its facts by path so the server can merge later edits. */
+  function toSync(row: LoggedRow): SyncOperation {
+    const base = { id: row.id, caseId: row.case_uid, actor: deps.accountId(), at: row.at }
+    if (row.kind === 'create') {
+      const input = parse(row.new_value) as Record<string, unknown>
+      const facts: Record<string, unknown> = { _create: input, [STAGE_FIELD]: input.stage }
+      for (const field of CASE_FACT_FIELDS) facts[field] = factAt(input, field)
+      return { ...base, kind: 'create', field: '', oldValue: null, newValue: facts }
+    }
+    if (row.kind === 'edit') return { ...base, kind: 'update', field: row.field, oldValue: parse(row.old_value), newValue: parse(row.new_value) }
+    if (row.kind === 'move') return { ...base, kind: 'move', field: STAGE_FIELD, oldValue: parse(row.old_value), newValue: parse(row.new_value) }
+    // Denials, contacts, uploads, letters, exports: additions to the case's lists, never conflicting.
+    return { ...base, kind: 'append', field: row.kind, oldValue: null,
+      newValue: { kind: row.kind, field: row.field, entityId: row.entity_id, value: parse(row.new_value), detail: parse(row.detail) } }
+  }
+
+  /** Records the operations a remote change just wrote locally as already on the server. */
+  function markRemote(caseId: number, sinceSeq: number, serverSeq: number) {
+    for (const id of latestOps.all(caseId, sinceSeq) as string[]) acknowledgeRow.run(id, serverSeq, 'remote', null, nowIso())
+  }
+
+  function applyOne(op: OrderedOperation) {
+    const before = maxSeq.get() as number
+    const localId = caseByUid.get(op.caseId) as number | undefined
+    if (op.kind === 'create') {
+      if (localId) return
+      const input = (op.newValue as { _create?: CaseCreate })._create
+      if (!input) return
+      const caseId = deps.cases.insert(input, { isDemo: false, now: op.at, movedBy: null, uid: op.caseId })
+      markRemote(caseId, before, op.seq)
+      deps.deadlines.refresh(caseId, localDayOf(deps.now()))
+      return
+    }
+    if (!localId) return
+    // A person's choice settles the field everywhere; otherwise an unsettled local edit stays.
+    if (op.kind === 'resolve') settleConflicts.run(op.caseId, op.field)
+    else if (unsettledField.get(op.caseId, op.field, baseline())) return
+    if ((op.kind === 'update' || op.kind === 'resolve') && FACT_FIELDS.has(op.field)) {
+      deps.facts.setFact(localId, op.field as CaseFactField, op.newValue, op.at)
+      deps.cases.log.record(localId, [{ kind: 'edit', field: op.field, oldValue: op.oldValue as never, newValue: op.newValue as never,
+        detail: { fromOrganization: true, by: op.actor } }], { actorId: null, at: op.at })
+    } else if ((op.kind === 'move' || op.kind === 'resolve') && op.field === STAGE_FIELD) {
+      const current = deps.cases.getCore(localId)
+      if (!current || current.stage === op.newValue) return
+      deps.cases.move(localId, current.stage, op.newValue as Stage, { now: op.at, today: localDayOf(deps.now()), movedBy: null, overrideReason: '', note: 'From the organization caseload' })
+    } else {
+      return
+    }
+    markRemote(localId, before, op.seq)
+    deps.deadlines.refresh(localId, localDayOf(deps.now()))
+  }
+
+  const replica: SyncReplica & { state: typeof state; startFromHere(): void } = {
+    state,
+
+    /** Joining: what was made before stays local (demo or personal cases are not pushed by surprise). */
+    startFromHere() {
+      state.set('baseline_op_seq', String(maxSeq.get() as number))
+      state.set('last_pulled_seq', '0')
+    },
+
+    pendingOperations(limit: number): SyncOperation[] {
+      return (pendingRows.all({ baseline: baseline(), limit }) as LoggedRow[]).map(toSync)
+    },
+
+    acknowledge(outcomes: PushOutcome[]) {
+      db.transaction(() => {
+        for (const outcome of outcomes) {
+          acknowledgeRow.run(outcome.id, outcome.status === 'applied' ? outcome.seq : null, outcome.status,
+            outcome.status === 'refused' ? outcome.reason : null, nowIso())
+        }
+      })()
+    },
+
+    lastPulledSeq: () => Number(state.get('last_pulled_seq') ?? 0),
+
+    applyRemote(operations: OrderedOperation[], lastSeq: number) {
+      db.transaction(() => {
+        for (const op of operations) {
+          const mine = db.prepare('SELECT status FROM sync_acknowledged WHERE operation_id = ?').pluck().get(op.id)
+          if (!mine) applyOne(op)
+        }
+        state.set('last_pulled_seq', String(lastSeq))
+        state.set('last_sync_at', nowIso())
+      })()
+    },
+
+    saveConflicts(conflicts: SyncConflict[]) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM sync_conflicts').run()
+        const insert = db.prepare('INSERT INTO sync_conflicts (id, case_uid, field, body) VALUES (?, ?, ?, ?)')
+        for (const conflict of conflicts) insert.run(conflict.id, conflict.caseId, conflict.field, JSON.stringify(conflict))
+      })()
+    },
+  }
+  return replica
+}
+
+export type SqliteReplica = ReturnType<typeof createSqliteReplica>

@@ -1,0 +1,119 @@
+import { hostname } from 'node:os'
+import type { SyncConflict } from '../../../shared/domain/sync'
+import type { SyncConnectRequest, SyncStatusView } from '../../../shared/domain/syncStatus'
+import type { CaseFactsRepository } from '../cases/caseFactsRepository'
+import type { CaseRepository } from '../cases/caseRepository'
+import type { Db } from '../db/openDatabase'
+import type { DeadlineService } from '../deadlines/deadlineService'
+import { AppError } from '../errors'
+import { createSyncClient, SyncHttpError } from './syncClient'
+import { createSyncEngine, type SyncStatus } from './syncEngine'
+import { createSqliteReplica } from './sqliteReplica'
+
+interface Deps { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date }
+
+/**
+ * The organization caseload on this laptop (issue 18): joining with a one-time code, syncing when the
+ * server can be reached, the review queue, and cases kept for offline work. A laptop never connected
+ * to a server makes no network call at all.
+ */
+export function createSyncModule(deps: Deps) {
+  const replica = createSqliteReplica({ ...deps, accountId: () => replica.state.get('account_id') ?? 'unknown' })
+  let last: SyncStatus | null = null
+  let running: Promise<SyncStatus> | null = null
+
+  const isJoined = () => replica.state.get('token') !== null
+  function engine() {
+    const client = createSyncClient({ serverUrl: replica.state.get('server_url')!, caPem: replica.state.get('ca_pem') || undefined, token: replica.state.get('token')! })
+    return { client, engine: createSyncEngine(client, replica, deps.now) }
+  }
+
+  function view(): SyncStatusView {
+    const pending = isJoined() ? replica.pendingOperations(10_001).length : 0
+    const conflicts = (deps.db.prepare('SELECT COUNT(*) FROM sync_conflicts').pluck().get() as number)
+    return {
+      isJoined: isJoined(),
+      serverUrl: replica.state.get('server_url'),
+      accountName: replica.state.get('account_name'),
+      isConnected: last?.connected ?? false,
+      problem: last?.problem ?? null,
+      isStopped: replica.state.get('stopped') === '1',
+      pending,
+      lastSyncAt: replica.state.get('last_sync_at'),
+      openConflicts: conflicts,
+      refused: last?.refused.slice(-20) ?? [],
+    }
+  }
+
+  return {
+    status: view,
+
+    /** Connects this laptop with the server address and a one-time code from the administrator. */
+    async join(request: SyncConnectRequest): Promise<SyncStatusView> {
+      if (isJoined()) throw new AppError('conflict', 'sync.errors.alreadyJoined')
+      let enrolled
+      try {
+        enrolled = await createSyncClient({ serverUrl: request.serverUrl, caPem: request.certificatePem || undefined }).enrol(request.enrolmentCode, request.deviceName || hostname())
+      } catch (error) {
+        const code = error instanceof SyncHttpError ? error.code : 'offline'
+        throw new AppError('validation', 'error.validation', { enrolmentCode: code === 'enrolment_refused' ? 'sync.errors.codeRefused' : code === 'validation' ? 'sync.errors.badAddress' : 'sync.errors.unreachable' })
+      }
+      deps.db.transaction(() => {
+        replica.state.set('server_url', request.serverUrl)
+        replica.state.set('ca_pem', request.certificatePem ?? '')
+        replica.state.set('token', enrolled.token)
+        replica.state.set('account_id', enrolled.account.id)
+        replica.state.set('account_name', enrolled.account.displayName)
+        replica.state.set('stopped', '0')
+        replica.startFromHere()
+      })()
+      await this.syncNow()
+      return view()
+    },
+
+    /** Pushes what waits and pulls everyone else's; one at a time, never throws (the status says why). */
+    async syncNow(): Promise<SyncStatusView> {
+      if (!isJoined() || replica.state.get('stopped') === '1') return view()
+      running ??= engine().engine.syncOnce().finally(() => { running = null })
+      last = await running
+      if (last.stopped) replica.state.set('stopped', '1')
+      return view()
+    },
+
+    conflicts(): SyncConflict[] {
+      const local = deps.db.prepare(`SELECT c.id, p.first_name || ' ' || p.last_name AS name FROM cases c JOIN patients p ON p.id = c.patient_id WHERE c.uid = ?`)
+      return (deps.db.prepare('SELECT body FROM sync_conflicts ORDER BY id').pluck().all() as string[]).map((body) => {
+        const conflict = JSON.parse(body) as SyncConflict
+        const row = local.get(conflict.caseId) as { id: number; name: string } | undefined
+        return row ? { ...conflict, caseLabel: row.name, localCaseId: row.id } : conflict
+      })
+    },
+
+    async resolve(conflictId: number, choice: 'current' | 'incoming'): Promise<SyncStatusView> {
+      if (!isJoined()) throw new AppError('conflict', 'sync.errors.notJoined')
+      try {
+        await engine().client.resolve(conflictId, choice)
+      } catch (error) {
+        throw new AppError('conflict', error instanceof SyncHttpError && error.code === 'conflict' ? 'sync.errors.alreadyResolved' : 'sync.errors.unreachable')
+      }
+      return this.syncNow()
+    },
+
+    /** "Take to a clinic": keep this case whole on this laptop for work without internet. */
+    keepOffline(caseId: number, kept: boolean) {
+      deps.db.prepare('UPDATE cases SET kept_offline = ? WHERE id = ?').run(kept ? 1 : 0, caseId)
+    },
+
+    /** Leaves the organization on this laptop; the local caseload stays. */
+    leave() {
+      deps.db.transaction(() => {
+        for (const key of ['token', 'server_url', 'ca_pem', 'account_id', 'account_name', 'stopped']) deps.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key)
+        deps.db.prepare('DELETE FROM sync_conflicts').run()
+      })()
+      last = null
+      return view()
+    },
+  }
+}
+
+export type SyncModule = ReturnType<typeof createSyncModule>

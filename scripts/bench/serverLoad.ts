@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSyncClient } from '../../electron/core/sync/syncClient'
+import type { SyncOperation } from '../../shared/domain/sync'
+import { openAdmin } from '../../electron/server/organizationServer'
+import { freePort, selfSignedCertificate, startPostgres } from '../../tests/unit/server/postgresHarness'
+import { percentile } from './stats'
+
+export interface ServerLoadResult {
+  advocates: number
+  operationsEach: number
+  totalOperations: number
+  seconds: number
+  operationsPerSecond: number
+  /** From a change being made on one laptop to another laptop having pulled it (its screen). */
+  propagationP95Ms: number
+  propagationMaxMs: number
+  serverPeakRssMb: number
+  allApplied: boolean
+}
+
+/**
+ * Simulated advocates push case operations to one organization server (its own process, real
+ * PostgreSQL, TLS on loopback) while an observing laptop pulls; measures throughput, change-to-screen
+ * time and the server's peak memory. Used by `npm run bench:server` and, small, by a CI test.
+ */
+export async function runServerLoad(advocates: number, operationsEach: number, batch = 25): Promise<ServerLoadResult> {
+  const postgres = await startPostgres()
+  const dir = mkdtempSync(join(tmpdir(), 'overturn-load-'))
+  const tls = selfSignedCertificate()
+  writeFileSync(join(dir, 'cert.pem'), tls.cert)
+  writeFileSync(join(dir, 'key.pem'), tls.key, { mode: 0o600 })
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', 'serve'], {
+    env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('listening')) resolve() })
+      child.once('exit', (code) => reject(new Error(`server exited ${code}`)))
+    })
+    const serverUrl = `https://127.0.0.1:${port}`
+    const admin = await openAdmin(postgres.url)
+    const enrol = async (name: string) => {
+      const account = await admin.accounts.createAccount(name, 'advocate')
+      const code = await admin.accounts.issueEnrolmentCode(account.id)
+      const { token } = await createSyncClient({ serverUrl, caPem: tls.cert }).enrol(code, name)
+      return { account, client: createSyncClient({ serverUrl, caPem: tls.cert, token }) }
+    }
+    const team = await Promise.all(Array.from({ length: advocates }, (_, i) => enrol(`Advocate ${i + 1}`)))
+    const observer = await enrol('Observer')
+    let applied = 0
+    const totalApplied = () => applied
+    const madeAt = new Map<string, number>()
+    const latencies: number[] = []
+    let observedSeq = 0
+    let pushing = true
+    let peakRss = 0
+    const sampleRss = () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status)
+      if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) / 1024)
+    }
+    const watch = (async () => {
+      while (pushing || observedSeq < totalApplied()) {
+        const page = await observer.client.pull(observedSeq, 1000, pushing ? 5 : 0)
+        const now = performance.now()
+        for (const op of page.operations) {
+          const made = madeAt.get(op.id)
+          if (made !== undefined) latencies.push(now - made)
+        }
+        observedSeq = page.operations.at(-1)?.seq ?? observedSeq
+        sampleRss()
+      }
+    })()
+    const started = performance.now()
+    await Promise.all(team.map(async ({ account, client }) => {
+      const caseId = randomUUID()
+      let previous: unknown = null
+      for (let sent = 0; sent < operationsEach; sent += batch) {
+        const operations: SyncOperation[] = []
+        for (let i = sent; i < Math.min(operationsEach, sent + batch); i += 1) {
+          const op: SyncOperation = i === 0
+            ? { id: randomUUID(), caseId, kind: 'create', field: '', oldValue: null, newValue: { memberId: 'M0', 'coverage.planFamily': 'employer_insured', stage: 'intake' }, actor: account.id, at: new Date().toISOString() }
+            : { id: randomUUID(), caseId, kind: 'update', field: 'memberId', oldValue: previous, newValue: `M${i}`, actor: account.id, at: new Date().toISOString() }
+          if (i === 0) previous = 'M0'
+          else previous = `M${i}`
+          madeAt.set(op.id, performance.now())
+          operations.push(op)
+        }
+        const { outcomes } = await client.push(operations)
+        applied += outcomes.filter((o) => o.status === 'applied').length
+      }
+    }))
+    const seconds = (performance.now() - started) / 1000
+    pushing = false
+    await watch
+    sampleRss()
+    const total = advocates * operationsEach
+    const result: ServerLoadResult = {
+      advocates, operationsEach, totalOperations: total, seconds,
+      operationsPerSecond: total / seconds,
+      propagationP95Ms: percentile(latencies, 95), propagationMaxMs: Math.max(...latencies),
+      serverPeakRssMb: peakRss, allApplied: applied === total && latencies.length === total,
+    }
+    await admin.pool.end()
+    return result
+  } finally {
+    child.kill('SIGKILL')
+    postgres.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1]?.endsWith('serverLoad.ts')) {
+  const advocates = Number(process.argv[2] ?? 50)
+  const each = Number(process.argv[3] ?? 1000)
+  const result = await runServerLoad(advocates, each)
+  console.log(JSON.stringify(result, null, 2))
+}

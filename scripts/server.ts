@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs'
+import { SERVER_ROLES, type ServerRole } from '../electron/server/accounts'
+import { openAdmin, startOrganizationServer } from '../electron/server/organizationServer'
+import { verifyServerAudit } from '../electron/server/serverAudit'
+
+/**
+ * `npm run server -- <command>`: the organization server and its administration.
+ *   serve                              serve the sync API over HTTPS (default)
+ *   add-account "<name>" <role>        create an account (admin, advocate, screener, read_only)
+ *   enrolment-code <accountId>         a one-time code to connect a laptop (valid 24 hours)
+ *   remove-account <accountId>         stop an account's laptops from syncing
+ *   accounts                           list accounts
+ *   verify-audit                       check the server's audit chain
+ * Configuration from the environment: OVERTURN_PG_URL, OVERTURN_TLS_CERT, OVERTURN_TLS_KEY,
+ * OVERTURN_SERVER_HOST (default 127.0.0.1), OVERTURN_SERVER_PORT (default 8443).
+ */
+function env(name: string): string {
+  const value = process.env[name]
+  if (!value) {
+    console.error(`Set ${name} (see docs/organization-server.md).`)
+    process.exit(2)
+  }
+  return value
+}
+
+async function main() {
+  const [command = 'serve', ...args] = process.argv.slice(2)
+  const databaseUrl = env('OVERTURN_PG_URL')
+  if (command === 'serve') {
+    const server = await startOrganizationServer({
+      databaseUrl,
+      tls: { cert: readFileSync(env('OVERTURN_TLS_CERT')), key: readFileSync(env('OVERTURN_TLS_KEY')) },
+      host: process.env.OVERTURN_SERVER_HOST ?? '127.0.0.1',
+      port: Number(process.env.OVERTURN_SERVER_PORT ?? 8443),
+    })
+    console.log(`Overturn organization server listening on ${server.url}`)
+    const stop = () => void server.close().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+    return
+  }
+  const admin = await openAdmin(databaseUrl)
+  try {
+    if (command === 'add-account') {
+      const [name, role] = args
+      if (!name || !SERVER_ROLES.includes(role as ServerRole)) throw new Error(`Usage: add-account "<name>" <${SERVER_ROLES.join('|')}>`)
+      console.log(JSON.stringify(await admin.accounts.createAccount(name, role as ServerRole)))
+    } else if (command === 'enrolment-code') {
+      console.log(await admin.accounts.issueEnrolmentCode(args[0] ?? ''))
+    } else if (command === 'remove-account') {
+      await admin.accounts.removeAccount(args[0] ?? '')
+      console.log('Removed. Its laptops stop syncing at their next attempt.')
+    } else if (command === 'accounts') {
+      console.log(JSON.stringify(await admin.accounts.list(), null, 2))
+    } else if (command === 'verify-audit') {
+      const broken = await verifyServerAudit(admin.pool)
+      console.log(broken === null ? 'The server audit trail is intact.' : `The server audit trail is broken at entry ${broken}.`)
+      if (broken !== null) process.exitCode = 1
+    } else {
+      throw new Error(`Unknown command "${command}".`)
+    }
+  } finally {
+    await admin.pool.end()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : 'The server command failed.')
+  process.exit(1)
+})

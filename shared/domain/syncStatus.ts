@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+/** What the app shows about the organization caseload: joined or not, connected, waiting, last sync. */
+export interface SyncStatusView {
+  isJoined: boolean
+  serverUrl: string | null
+  accountName: string | null
+  isConnected: boolean
+  /** Why the last attempt failed, in a sentence (offline, account removed...). */
+  problem: string | null
+  /** The administrator removed this account: this laptop no longer syncs. */
+  isStopped: boolean
+  pending: number
+  lastSyncAt: string | null
+  openConflicts: number
+  refused: { id: string; reason: string }[]
+}
+
+export const syncConnectSchema = z.strictObject({
+  serverUrl: z.string().trim().regex(/^https:\/\/[^\s/]+(:\d+)?\/?$/, 'sync.errors.badAddress').max(200),
+  enrolmentCode: z.string().trim().min(8, 'sync.errors.codeFormat').max(64),
+  certificatePem: z.string().max(20_000).optional(),
+  deviceName: z.string().trim().max(80).optional(),
+})
+export type SyncConnectRequest = z.output<typeof syncConnectSchema>
