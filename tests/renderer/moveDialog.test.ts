@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { setApi } from '../../renderer/src/api/client'
 import CaseMoveDialog from '../../renderer/src/components/board/CaseMoveDialog.vue'
 import BoardView from '../../renderer/src/views/BoardView.vue'
@@ -38,6 +38,19 @@ describe('CaseMoveDialog', () => {
 })
 
 describe('BoardView', () => {
+  // happy-dom lays nothing out: give elements a size so the virtualized columns (issue 15) render their cards.
+  const sizes = { clientHeight: 800, clientWidth: 320, offsetHeight: 800, offsetWidth: 320 }
+  const saved = new Map<string, PropertyDescriptor | undefined>()
+  beforeAll(() => {
+    for (const [name, value] of Object.entries(sizes)) {
+      saved.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name))
+      Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value })
+    }
+  })
+  afterAll(() => {
+    for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor)
+  })
+
   it('shows the columns with their cards, and "Move to…" shows the ladder’s refusal before moving', async () => {
     const fake = createFakeApi([GRANDFATHERED, card({ id: 5, stage: 'intake', patientName: 'Bo Chen' })])
     setApi(fake.api)
