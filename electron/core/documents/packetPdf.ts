@@ -206,7 +206,7 @@ function faxCover(writer: Writer, model: PacketModel, fonts: Fonts): { page: PDF
     return top - LEADING
   }
   row('To', cover.to.join('\n'))
-  row('Fax', FAX_PLACEHOLDER)
+  row('Fax', cover.fax || FAX_PLACEHOLDER)
   row('From', [org.name || '[[Organization name (Settings)]]', org.signerName, [org.phone && `Phone ${org.phone}`, org.fax && `Fax ${org.fax}`].filter(Boolean).join(' · ')].filter(Boolean).join('\n'))
   row('Date', cover.date)
   const pagesY = row('Pages', ' ')

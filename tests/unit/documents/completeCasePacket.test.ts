@@ -31,5 +31,10 @@ describe('a case file with every fact entered (docs/examples/case-complete.json)
     expect(text).toContain('877-555-0101')
     expect(text).toContain('Jordan Ellis')
     expect(text).not.toContain('[[')
+    // The fax-ready PDF is the same letter model in another layout: no placeholder there either.
+    const pdf = summary.files.find((f) => f.path.endsWith('fax.pdf'))!.path
+    const pdfText = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout
+    expect(pdfText).toContain('877-555-0101')
+    expect(pdfText).not.toContain('[[')
   })
 })
