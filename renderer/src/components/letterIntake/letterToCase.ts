@@ -1,7 +1,10 @@
 import { DENIAL_REASONS, PLAN_FAMILIES, US_STATES, type DenialReason, type PlanFamily, type UsState } from '../../../../shared/domain/enums'
 import type { IntakeFieldKey } from '../../../../shared/domain/intake'
 import { therapyFromCode } from '../../../../shared/intake/therapyFromCode'
+import type { CaseDetail } from '../../../../shared/domain/cases'
+import type { DenialInput } from '../../../../shared/schemas/caseSchemas'
 import type { IntakeForm } from '../../views/caseIntakeForm'
+import { formFromDetail } from '../case/caseFactsForm'
 
 export type LetterValues = Partial<Record<IntakeFieldKey, string>>
 
@@ -37,4 +40,33 @@ export function fillFormFromLetter(form: IntakeForm, values: LetterValues, summa
   if (v('appealDeadline')) form.denial.statedDeadline = v('appealDeadline')
   if (v('serviceDate') && v('noticeDate')) form.serviceType = v('serviceDate') < v('noticeDate') ? 'post_service' : 'pre_service'
   if (v('appealAddress') || v('reviewer')) form.summary = [form.summary, summary(values)].filter(Boolean).join('\n')
+}
+
+/**
+ * What a confirmed letter adds to an existing case (issue 17 item 3), through the case's normal edit
+ * path so every change lands in its history: the letter's denial notice when the case does not have
+ * one of that date yet, and the facts the case left empty. A fact the case already holds is never
+ * overwritten by a reading; a difference is listed for the advocate instead.
+ */
+export function letterUpdatesForCase(detail: CaseDetail, values: LetterValues): { facts: IntakeForm | null; filled: IntakeFieldKey[]; denial: DenialInput | null } {
+  const v = (key: IntakeFieldKey) => (values[key] ?? '').trim()
+  const form = formFromDetail(detail)
+  const filled: IntakeFieldKey[] = []
+  const fill = (key: IntakeFieldKey, isEmpty: boolean, write: (value: string) => void) => {
+    if (v(key) && isEmpty) {
+      write(v(key))
+      filled.push(key)
+    }
+  }
+  fill('payer', !form.coverage.payer, (x) => (form.coverage.payer = x))
+  fill('memberId', !form.coverage.memberId, (x) => (form.coverage.memberId = x))
+  fill('drug', !form.therapy.drug, (x) => (form.therapy.drug = x))
+  fill('hcpcsCode', !form.therapy.hcpcsCode, (x) => (form.therapy.hcpcsCode = x))
+  fill('icd10Codes', !form.therapy.icd10Codes, (x) => (form.therapy.icd10Codes = x))
+  const reason = v('reason') as DenialReason
+  const isNewNotice = v('noticeDate') !== '' && !detail.denials.some((d) => d.noticeDate === v('noticeDate'))
+  const denial: DenialInput | null = isNewNotice && DENIAL_REASONS.includes(reason)
+    ? { noticeDate: v('noticeDate'), receivedDate: null, reasons: [reason], priorAuthNumber: v('referenceNumber'), claimNumber: v('claimNumber'), amount: null, statedDeadline: v('appealDeadline') || null }
+    : null
+  return { facts: filled.length ? form : null, filled, denial }
 }

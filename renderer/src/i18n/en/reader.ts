@@ -42,6 +42,8 @@ export const readerMessages = {
     usedNotice: 'Values from {name} are in the form below. When you save, the letter is kept as the exhibit "Denial notice".',
     exhibitLabel: 'Denial notice',
     attached: 'The letter is kept as exhibit {number}, "Denial notice".',
+    noticeAdded: 'Its denial notice of {date} was added to the case, with the deadline it prints.',
+    factsFilled: 'Facts the case did not have were filled from it: {fields}.',
     differences: 'Where the letter and the case differ (update the case facts if the letter is right):',
     difference: '{field}: the letter says “{letter}”, the case has “{current}”.',
     empty: 'nothing',
