@@ -263,6 +263,14 @@ export function createAppSession(options: AppSessionOptions) {
       openUnlocked({ dataKey: created.dataKey, user: created.user, privates: created.privates, pendingKey: null })
       audit('security', { detail: 'caseload encrypted; administrator account created' })
       anchor()
+      // The first backup now, not at the first 15-minute tick: a new caseload is protected from its
+      // first minute (issue 19). It is small, so it is made here rather than in the backup worker.
+      try {
+        const db = core!.db
+        custody.useKey((key) => createBackup(db, { dataDir, key, reason: 'auto', now: now() }))
+      } catch (error) {
+        console.error(`[overturn] first backup failed: ${error instanceof Error ? error.name : 'unknown'}`)
+      }
       return { recoveryKey: created.recoveryKey, status: status() }
     },
 
