@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { SyncConflict } from '../domain/sync'
 import { syncConnectSchema, type SyncStatusView } from '../domain/syncStatus'
-import { admin, channel, emptyRequest, EVERY_ROLE, read, write } from './channel'
+import { admin, channel, emptyRequest, read, SCREENING_WORK, write } from './channel'
 
 const id = z.number().int().positive()
 
@@ -12,7 +12,7 @@ export const syncChannels = {
   /** Connects this laptop with the server address and a one-time enrolment code. */
   'sync:join': channel<typeof syncConnectSchema, SyncStatusView>(syncConnectSchema, admin('security')),
   /** Sends what waits and brings everyone else's changes. */
-  'sync:now': channel<typeof emptyRequest, SyncStatusView>(emptyRequest, write('update', { roles: EVERY_ROLE, auditEntity: 'organization_sync' })),
+  'sync:now': channel<typeof emptyRequest, SyncStatusView>(emptyRequest, write('update', { roles: SCREENING_WORK, auditEntity: 'organization_sync' })),
   /** The review queue: the same fact changed on two laptops, both values, who and when. */
   'sync:conflicts': channel<typeof emptyRequest, SyncConflict[]>(emptyRequest, read()),
   /** A person chooses which value stays. */

@@ -14,8 +14,9 @@ import { Worker } from 'node:worker_threads'
  */
 export function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
   const here = dirname(fileURLToPath(callerUrl))
-  const source = join(here, `${name}.ts`)
-  if (existsSync(source)) {
+  // Beside the caller, or in the workers' own feature folders (a bundled caller, as in the crash harness, lives elsewhere).
+  const source = [here, join(here, '..', 'backup'), join(here, '..', 'db')].map((dir) => join(dir, `${name}.ts`)).find((file) => existsSync(file))
+  if (source) {
     const tsx = pathToFileURL(createRequire(callerUrl).resolve('tsx/esm/api')).href
     const bootstrap = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(pathToFileURL(source).href)});`
     return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData })

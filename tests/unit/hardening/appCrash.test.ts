@@ -35,8 +35,9 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node22',
     outfile: bundle,
-    external: ['better-sqlite3-multiple-ciphers', 'jszip', 'docx', '@cantoo/pdf-lib', 'pdfjs-dist', 'tesseract.js', 'zod'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // Every npm package stays an import resolved from node_modules: only the app's own code is bundled.
+    packages: 'external',
+    banner: { js: "import { createRequire as __crashCreateRequire } from 'node:module'; const require = __crashCreateRequire(import.meta.url);" },
     logLevel: 'silent',
     nodePaths: [join(process.cwd(), 'node_modules')],
   })

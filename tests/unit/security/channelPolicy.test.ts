@@ -61,11 +61,15 @@ describe('the defects the declared policy fixes', () => {
 
   it('packets:export is an export: it writes its record on the case and an export entry, for case workers only', async () => {
     const before = ((await as('advocate', 'packets:exports', { caseId: ctx.caseId })) as { ok: true; data: unknown[] }).data.length
-    expect(await as('advocate', 'packets:export', { caseId: ctx.caseId, kind: 'internal_appeal', acceptPlaceholders: true })).toMatchObject({ ok: true })
+    // A letter the case's ladder offers (the first demo card's plan decides which).
+    const offered = ((await as('advocate', 'letters:list', { caseId: ctx.caseId })) as { ok: true; data: { kind: string }[] }).data
+    const kind = offered[0].kind
+    const exported = await as('advocate', 'packets:export', { caseId: ctx.caseId, kind, acceptPlaceholders: true })
+    expect(exported, JSON.stringify(exported)).toMatchObject({ ok: true })
     expect(lastAudit()).toMatchObject({ action: 'export', channel: 'packets:export', entityId: String(ctx.caseId) })
     const after = ((await as('advocate', 'packets:exports', { caseId: ctx.caseId })) as { ok: true; data: unknown[] }).data
     expect(after).toHaveLength(before + 1)
-    expect(await as('read_only', 'packets:export', { caseId: ctx.caseId, kind: 'internal_appeal', acceptPlaceholders: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await as('read_only', 'packets:export', { caseId: ctx.caseId, kind, acceptPlaceholders: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 
   it('backups:create is refused to read-only and screener accounts, and allowed to advocates', async () => {
