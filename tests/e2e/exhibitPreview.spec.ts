@@ -19,6 +19,7 @@ test('a PDF and a PNG exhibit are previewed in the page, keyboard first', async 
   const caseId = (app.core.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id
 
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   await page.locator('#exhibit-file').setInputFiles([
     { name: 'denial-notice.pdf', mimeType: 'application/pdf', buffer: makePdf(['Notice of adverse benefit determination', 'Page two: your appeal rights']) },
     { name: 'infusion-photo.png', mimeType: 'image/png', buffer: makePng(64, 48, [200, 40, 40]) },
@@ -81,6 +82,7 @@ test('a PDF and a PNG exhibit are previewed in the page, keyboard first', async 
 test('a damaged PDF says so beside the preview and still offers a download', async ({ page, app }) => {
   const caseId = (app.core.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   await page.locator('#exhibit-file').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% truncated by the fax machine\n') })
   await expect(page.getByTestId('exhibit')).toHaveCount(1)
   await page.getByRole('button', { name: 'Open exhibit 1, scan' }).click()
@@ -96,6 +98,7 @@ test('in browser mode a Word exhibit downloads (there is no word processor to ha
   const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Letter of medical necessity')] }] }))
   const caseId = (app.core.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').get() as { id: number }).id
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   await page.locator('#exhibit-file').setInputFiles({ name: 'lmn.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx })
   await expect(page.getByTestId('exhibit')).toHaveCount(1)
   const download = page.waitForEvent('download')

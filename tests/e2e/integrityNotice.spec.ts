@@ -11,11 +11,14 @@ test('a caseload damaged where unlocking does not read shows the board, then a n
   insertBulkCaseload(app.core.db, { today: '2026-11-25', count: 800, seed: 5 })
   await app.session.dispatch('backups:create', {})
   const userId = app.session.user!.id
+  // Everything into the main file first, so the scribbled pages are not shadowed by copies in the WAL.
+  app.core.db.pragma('wal_checkpoint(TRUNCATE)')
   app.session.lock()
   const file = join(app.dataDir, 'overturn.db')
   const bytes = readFileSync(file)
   const size = statSync(file).size
-  bytes.fill(0x5a, size - 4096 * 40, size - 4096 * 30)
+  const start = Math.floor((size * 3) / 4 / 4096) * 4096
+  bytes.fill(0x5a, start, start + 4096 * 10)
   writeFileSync(file, bytes)
   expect(app.session.unlock(userId, TEST_USER.passphrase).state).toBe('unlocked')
   await page.goto(app.bridge.openUrl)

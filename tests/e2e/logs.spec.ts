@@ -56,6 +56,7 @@ base('a full walk leaves no patient string in the logs', async ({ page }) => {
     const caseId = ids.find((id) => core.cases.get(id).denials.length > 0 && core.documents.letterOptions(id).some((o) => o.kind === 'internal_appeal' && o.isRecommended))!
     const demo = core.cases.get(caseId)
     await page.goto(`${bridge.url}#/cases/${caseId}`)
+    await page.getByRole('tab', { name: 'Evidence and letter' }).click()
     await page.getByLabel('Letter', { exact: true }).selectOption('internal_appeal')
     await page.getByRole('button', { name: 'Export DOCX packet' }).click()
     const packet = page.waitForEvent('download')

@@ -86,6 +86,7 @@ freshTest('every screen, first run to lock, makes no request beyond the loopback
 
   // An exhibit preview loads pdf.js and its worker; an image preview uses an object URL.
   await page.goto(`${app.bridge.url}#/cases/${caseId}`)
+  await page.getByRole('tab', { name: 'Evidence and letter' }).click()
   await page.locator('#exhibit-file').setInputFiles([
     { name: 'notice.pdf', mimeType: 'application/pdf', buffer: makePdf(['Offline preview']) },
     { name: 'photo.png', mimeType: 'image/png', buffer: makePng(8, 8, [0, 90, 200]) },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { expect, test } from './fixtures'
@@ -32,7 +32,11 @@ test('from a denial to an exported packet: checklist, exhibit, edited letter, ZI
 
   // The caseload is encrypted, so the stored file is too; opening it gives the original bytes back.
   const [stored] = app.core.documents.listAttachments(caseId)
-  const onDisk = readFileSync(join(app.dataDir, 'attachments', String(caseId), `${stored.sha256}.pdf`))
+  // Stored under a keyed name (issue 13): the plain hash of the document is not on disk to confirm it.
+  const folder = join(app.dataDir, 'attachments', String(caseId))
+  const [storedName] = readdirSync(folder).filter((name) => name.endsWith('.pdf'))
+  expect(storedName).not.toContain(stored.sha256)
+  const onDisk = readFileSync(join(folder, storedName))
   expect(onDisk.subarray(0, 5).toString('ascii')).toBe('OVTA1')
   expect(onDisk.includes('e2e exhibit')).toBe(false)
   expect(Buffer.from(app.core.documents.openAttachment(stored.id).base64, 'base64').equals(PDF)).toBe(true)
