@@ -144,7 +144,7 @@ async function importAndCheck(channel: string, request: Record<string, unknown>,
 /** Whatever a bundle's ZIP names, files land only under attachments/<caseId>/<sha256><ext>. */
 function expectTidyDataFolder() {
   for (const file of Object.keys(folderFingerprint(ctx.dir))) {
-    expect(file).toMatch(/^(keystore\.json|backups\/overturn-[\w-]+\.db|(backups\/)?attachments\/\d+\/[0-9a-f]{64}\.(pdf|png|jpg|docx))$/)
+    expect(file).toMatch(/^(keystore\.json|backups\/overturn-[\w-]+\.db(\.json)?|(backups\/)?attachments\/\d+\/[0-9a-f]{64}\.(pdf|png|jpg|docx))$/)
   }
   expect(existsSync(join(ctx.dir, '..', 'evil.pdf'))).toBe(false)
   expect(existsSync(join(ctx.dir, 'evil.pdf'))).toBe(false)
