@@ -209,10 +209,16 @@ function signatureLines(rule: LetterKindRule, facts: Facts): string[] {
  */
 export function recipientLines(rule: LetterKindRule, detail: CaseDetail): string[] {
   const to = detail.appealDestination
-  if (!to) return rule.recipientEn
+  // Only letters sent to the appeal address use the directory: complaints to a regulator (DOL, a
+  // state department of insurance) keep their own recipient.
+  if (!to || !rule.recipientEn.includes('{appealAddress}')) return rule.recipientEn
   // Typed text goes through the template filler: braces would read as fact tokens.
   const plain = (line: string) => line.replace(/[{}]/g, '')
-  return [to.recipient, ...(to.payer && to.payer !== to.recipient ? [to.payer] : []), ...to.addressLines, ...(to.fax ? [`Fax: ${to.fax}`] : [])].map(plain)
+  const address = [...to.addressLines, ...(to.fax ? [`Fax: ${to.fax}`] : [])].map(plain)
+  // An external review request keeps who decides it (the plan for assignment to an IRO, or the state
+  // program) and takes only the address from the directory.
+  if (EXTERNAL_REVIEW_KINDS.includes(rule.kind)) return rule.recipientEn.flatMap((line) => (line === '{appealAddress}' ? address : [line]))
+  return [...[to.recipient, ...(to.payer && to.payer !== to.recipient ? [to.payer] : [])].map(plain), ...address]
 }
 
 /** The argument sections for the case's denial reasons; a block shared by two reasons appears once. */

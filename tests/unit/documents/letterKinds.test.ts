@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/documents'
 import type { PlanFamily } from '../../../shared/domain/enums'
 import { priorAuthSaveSchema, representationSaveSchema } from '../../../shared/schemas/appealSchemas'
+import { destinationSaveSchema } from '../../../shared/schemas/payerSchemas'
 import { makeCore, sampleCase } from '../core/testCore'
 import { docxOfExport, docxParagraphs } from './documentFixtures'
 
@@ -13,8 +14,8 @@ afterEach(() => {
   dispose = null
 })
 
-/** Facts the payer directory (issue 12) will supply; until then they stay visible placeholders. */
-const DIRECTORY_FACTS = ['Mailing address or fax number for appeals, from the denial notice', 'Appeals fax number, from the denial notice']
+/** Nothing is excused any more: the payer directory (issue 12) supplies the appeal address and fax. */
+const DIRECTORY_FACTS: string[] = []
 
 type Overrides = Parameters<typeof sampleCase>[0]
 
@@ -36,6 +37,11 @@ function completeCase(planFamily: PlanFamily, overrides: Overrides = {}) {
       ...overrides,
     }),
   )
+  // Where this payer's appeals go, from the organization's payer directory, linked to the case.
+  const destination = core.payers.save(destinationSaveSchema.parse({
+    payer: 'Lakeshore Health', planFamily, recipient: 'Lakeshore Health Appeals Unit', addressLines: ['PO Box 4400', 'Springfield, IL 62705'], fax: '217-555-0444', source: 'test', verified: true,
+  }), '2026-11-20T00:00:00.000Z')
+  core.db.prepare('UPDATE cases SET payer_destination_id = ? WHERE id = ?').run(destination, detail.id)
   core.cases.savePriorAuth(priorAuthSaveSchema.parse({ caseId: detail.id, requestedOn: '2026-10-01', outcome: 'approved', decidedOn: '2026-10-03', approvedThrough: '2026-12-15', referenceNumber: 'PA-2026-5' }))
   core.cases.saveRepresentation(representationSaveSchema.parse({ caseId: detail.id, representation: { kind: 'hipaa_authorization', representative: 'Dana Lee', signedOn: '2026-11-01', expiresOn: '2027-11-01' } }))
   return { core, caseId: detail.id }
