@@ -44,7 +44,8 @@ base('a full walk leaves no patient string in the logs', async ({ page }) => {
     await intake.save()
     await expect(page.getByRole('heading', { name: 'Quillonbrae Zephyrinska', level: 1 })).toBeVisible()
 
-    // An exhibit named after the patient, uploaded and previewed.
+    // An exhibit named after the patient, uploaded and previewed (the case page's evidence section).
+    await page.getByRole('tab', { name: 'Evidence and letter' }).click()
     await page.locator('#exhibit-file').setInputFiles({ name: 'Zephyrinska-denial.pdf', mimeType: 'application/pdf', buffer: makePdf(['Quillonbrae Zephyrinska, member LBX-QZ-4471']) })
     await page.getByRole('button', { name: /^Open exhibit 1,/ }).click()
     await expect(page.getByTestId('pdf-page').locator('.textLayer')).toContainText('Quillonbrae Zephyrinska')
