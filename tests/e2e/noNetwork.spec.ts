@@ -30,9 +30,28 @@ function watchNetwork(page: Page) {
   return { outside, cspViolations }
 }
 
+/**
+ * Waits until the page has no request in flight but the core's event stream (GET /events stays open
+ * by design, so Playwright's 'networkidle' never comes).
+ */
+function settledNetwork(page: import('@playwright/test').Page) {
+  const inFlight = new Set<unknown>()
+  const isStream = (url: string) => new URL(url).pathname === '/events'
+  page.on('request', (r) => { if (!isStream(r.url())) inFlight.add(r) })
+  page.on('requestfinished', (r) => inFlight.delete(r))
+  page.on('requestfailed', (r) => inFlight.delete(r))
+  return async () => {
+    for (let quiet = 0; quiet < 3; ) {
+      await page.waitForTimeout(150)
+      quiet = inFlight.size === 0 ? quiet + 1 : 0
+    }
+  }
+}
+
 freshTest('every screen, first run to lock, makes no request beyond the loopback bridge', async ({ page, app }) => {
   freshTest.setTimeout(120_000)
   const network = watchNetwork(page)
+  const networkSettled = settledNetwork(page)
   await page.context().route(
     (url) => !LOOPBACK.test(url.href),
     (route) => {
@@ -79,7 +98,7 @@ freshTest('every screen, first run to lock, makes no request beyond the loopback
     }
     await page.goto(`${app.bridge.url}#${path}`)
     await expect(page.locator('main h1, h1').first()).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    await networkSettled()
     walked.push(path)
   }
   expect(walked.length).toBe(routes.length)
@@ -100,7 +119,7 @@ freshTest('every screen, first run to lock, makes no request beyond the loopback
 
   await page.getByTestId('lock-button').click()
   await expect(page.getByRole('heading', { name: 'Overturn is locked' })).toBeVisible()
-  await page.waitForLoadState('networkidle')
+  await networkSettled()
 
   expect(network.outside).toEqual([])
   expect(network.cspViolations).toEqual([])
