@@ -25,11 +25,16 @@ export function stripUnsafeText(value: string): string {
 /** The earliest birth date accepted; anything before is a typo (issue 12: "before 1900"). */
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 
-export function dateOfBirthProblem(day: DayString | null | '', today: DayString): string | null {
+/** The one rule for a date of birth: not after today, not before 1900. Each form names it in its own words. */
+function birthDayOutOfRange(day: DayString | null | undefined | '', today: DayString): 'future' | 'too_early' | null {
   if (!day) return null
-  if (day > today) return 'error.dobFuture'
-  if (day < EARLIEST_BIRTH_DATE) return 'error.dobTooEarly'
-  return null
+  if (day > today) return 'future'
+  return day < EARLIEST_BIRTH_DATE ? 'too_early' : null
+}
+
+export function dateOfBirthProblem(day: DayString | null | '', today: DayString): string | null {
+  const problem = birthDayOutOfRange(day, today)
+  return problem === 'future' ? 'error.dobFuture' : problem === 'too_early' ? 'error.dobTooEarly' : null
 }
 
 /** A notice dated this many days ahead is possible (mailed early, time zones) but worth a confirmation. */
@@ -109,11 +114,10 @@ export function npiProblem(npi: string): string | null {
 /** Nobody's records start before 1900 (a typed 1026 for 2026): the same bound as a date of birth. */
 export const EARLIEST_DAY: DayString = EARLIEST_BIRTH_DATE
 
+/** The same rule as dateOfBirthProblem, with the screening forms' messages. */
 export function checkBirthDay(day: DayString | null | undefined, today: DayString): string | null {
-  if (!day) return null
-  if (day < EARLIEST_DAY) return 'error.dayBefore1900'
-  if (day > today) return 'error.birthInFuture'
-  return null
+  const problem = birthDayOutOfRange(day, today)
+  return problem === 'future' ? 'error.birthInFuture' : problem === 'too_early' ? 'error.dayBefore1900' : null
 }
 
 /** A day something already happened on (applied, pre-approved, decided, a claim paid). */

@@ -75,8 +75,6 @@ export function createAppSession(options: AppSessionOptions) {
   const schedule = createBackupSchedule(
     () => {
       if (!core) return
-      const db = core.db
-      void db
       // In a worker thread on its own connection: requests never wait for it (issue 15).
       return custody.useKey((key) => createBackupInWorker({ dataDir, key: Buffer.from(key), reason: 'auto', now: now() }))
     },
