@@ -161,6 +161,11 @@ export function createAttachmentStore(dataDir: string, dataKey?: Buffer) {
       return plain
     },
     /**
+     * Names the current key generation without revealing the key: a keyed hash of a fixed label, so the
+     * caseload can record which generation its files were last brought to.
+     */
+    generation: (): string => (nameKey ? createHmac('sha256', nameKey).update('overturn-attachment-generation').digest('hex').slice(0, 32) : 'unencrypted'),
+    /**
      * Moves one stored file to the current key and name (after a data-key rotation, or from the older
      * `<sha256><ext>` names): decrypts with whichever known key wrote it, checks the content against the
      * recorded sha256, writes it under the current key and keyed name. Answers the new name, or null when

@@ -58,7 +58,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
   const letters = createLetterRepository(db)
   const settings = createSettingsRepository(db)
   const store = createAttachmentStore(deps.dataDir, deps.key)
-  rehomeAttachments(db, store, deps.olderKeys ?? [])
+  rehomeAttachments(db, store, deps.olderKeys ?? [], settings)
   const nowIso = () => deps.now().toISOString()
   const today = () => localDayOf(deps.now())
   const recordOp: RecordOperation = (caseId, ops) => deps.recordOperation?.(caseId, ops)
@@ -320,8 +320,14 @@ export type DocumentModule = ReturnType<typeof createDocumentModule>
  * of the data key, after a restore of an older backup, and once for files named by their plain sha256.
  * Each file is written under its new name first, then its row is updated, then the old file goes, so an
  * interruption leaves a row that still names a readable file; a later start finishes the job.
+ * The pass is recorded with the key generation it reached, so an ordinary unlock skips it (issue 15
+ * item 4: it read every attachment row and probed the disk on each unlock, ≈ 0.6 s at 100,000 cases).
+ * A rotation or a restore of a backup made under another key changes the generation and runs it again;
+ * files found missing are left to the integrity report, as before.
  */
-export function rehomeAttachments(db: Db, store: ReturnType<typeof createAttachmentStore>, olderKeys: Buffer[]): number {
+export function rehomeAttachments(db: Db, store: ReturnType<typeof createAttachmentStore>, olderKeys: Buffer[], settings = createSettingsRepository(db)): number {
+  const generation = store.generation()
+  if (settings.get('attachments_current_for') === generation) return 0
   const rows = db.prepare('SELECT id, case_id AS caseId, stored_name AS storedName, sha256 FROM attachments').all() as { id: number; caseId: number; storedName: string; sha256: string }[]
   const update = db.prepare('UPDATE attachments SET stored_name = ? WHERE id = ?')
   let moved = 0
@@ -337,5 +343,6 @@ export function rehomeAttachments(db: Db, store: ReturnType<typeof createAttachm
     const keep = new Set(db.prepare('SELECT stored_name FROM attachments WHERE case_id = ?').pluck().all(caseId) as string[])
     store.sweep(caseId, keep)
   }
+  settings.set('attachments_current_for', generation)
   return moved
 }

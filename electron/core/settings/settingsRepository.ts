@@ -18,6 +18,8 @@ export type SettingKey =
   | 'organization'
   /** The title an account prints under its name on screening letters. */
   | `signer_title:${number}`
+  /** The key generation every stored file was last brought to (documents/rehomeAttachments). */
+  | 'attachments_current_for'
 
 /** Key-value settings kept inside the caseload (so they travel with its backups). */
 export function createSettingsRepository(db: Db) {

@@ -108,6 +108,8 @@ describe('attachment encryption at rest', () => {
     writeFileSync(join(folder, `${b.sha256}.pdf`), pdfBytes('two'))
     for (const name of readdirSync(folder)) if (!name.startsWith(a.sha256) && !name.startsWith(b.sha256)) rmSync(join(folder, name))
     first.core.db.prepare("UPDATE attachments SET stored_name = sha256 || '.pdf'").run()
+    // An older Overturn recorded no key generation for its files.
+    first.core.db.prepare("DELETE FROM app_settings WHERE key = 'attachments_current_for'").run()
     first.core.close()
     const reopened = createCore({ dataDir: first.dir, key, seedDemoOnFirstRun: false })
     try {
@@ -116,6 +118,34 @@ describe('attachment encryption at rest', () => {
       expect(Buffer.from(reopened.documents.openAttachment(b.id).base64, 'base64').equals(pdfBytes('two'))).toBe(true)
     } finally {
       reopened.close()
+    }
+  })
+
+  it('an ordinary open skips the pass once the files are recorded as current for the key', () => {
+    const key = randomBytes(32)
+    const first = setup({ key })
+    const caseId = first.core.cases.create(sampleCase()).id
+    const a = first.core.documents.upload({ caseId, fileName: 'a.pdf', label: '', base64: base64(pdfBytes('one')) })
+    const generation = first.core.db.prepare("SELECT value FROM app_settings WHERE key = 'attachments_current_for'").pluck().get()
+    expect(generation).toMatch(/^[0-9a-f]{32}$/)
+    // A row renamed behind the app's back is not looked at again by an ordinary open (the pass is skipped) …
+    first.core.db.prepare("UPDATE attachments SET stored_name = sha256 || '.pdf'").run()
+    first.core.close()
+    const reopened = createCore({ dataDir: first.dir, key, seedDemoOnFirstRun: false })
+    try {
+      expect(reopened.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(a.id)).toBe(`${a.sha256}.pdf`)
+    } finally {
+      reopened.close()
+    }
+    // … but another key generation (a rotation, a restore under an earlier key) runs it again.
+    const other = createCore({ dataDir: first.dir, key, seedDemoOnFirstRun: false })
+    other.db.prepare("UPDATE app_settings SET value = 'older' WHERE key = 'attachments_current_for'").run()
+    other.close()
+    const again = createCore({ dataDir: first.dir, key, seedDemoOnFirstRun: false })
+    try {
+      expect(again.db.prepare('SELECT stored_name FROM attachments WHERE id = ?').pluck().get(a.id)).toBe(keyedName(deriveNameKey(key), a.sha256, '.pdf'))
+    } finally {
+      again.close()
     }
   })
 
