@@ -56,6 +56,42 @@ describe('backups in a worker thread (issue 15)', () => {
     expect(() => openDatabase(file)).toThrow()
   })
 
+  it('copies one consistent snapshot while the core keeps writing, and the copy stands alone', async () => {
+    const temp = makeTempDir()
+    const key = randomBytes(32)
+    const core = createCore({ dataDir: temp.dir, key, seedDemoOnFirstRun: false })
+    cleanups.push(() => core.close(), temp.cleanup)
+    insertBulkCaseload(core.db, { today: '2026-11-25', count: 3000, seed: 5 })
+    const before = core.db.prepare('SELECT COUNT(*) FROM contacts').pluck().get() as number
+    // Writes on the core's connection in small transactions, interleaved with the worker's copy.
+    const caseIds = core.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 200').pluck().all() as number[]
+    const insert = core.db.prepare("INSERT INTO contacts (case_id, kind, occurred_on, with_whom, created_at) VALUES (?, 'call', '2026-11-25', 'Plan', '2026-11-25T10:00:00Z')")
+    let written = 0
+    let stop = false
+    const writer = (async () => {
+      while (!stop) {
+        core.db.transaction(() => insert.run(caseIds[written % caseIds.length]))()
+        written++
+        await new Promise((r) => setImmediate(r))
+      }
+    })()
+    const made = await createBackupInWorker({ dataDir: temp.dir, key, reason: 'manual', now: new Date('2026-11-25T15:00:00Z') })
+    stop = true
+    await writer
+    expect(written).toBeGreaterThan(0)
+    const file = join(temp.dir, 'backups', made.fileName)
+    // Standalone: no -wal beside it, rollback journal in its header, and sound.
+    const copy = openDatabase(file, key, { readonly: true })
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    // One snapshot: between the count before and after, and every contact whole.
+    const inCopy = copy.prepare('SELECT COUNT(*) FROM contacts').pluck().get() as number
+    expect(inCopy).toBeGreaterThanOrEqual(before)
+    expect(inCopy).toBeLessThanOrEqual(before + written)
+    copy.close()
+    expect(() => statSync(`${file}-wal`)).toThrow()
+  })
+
   it('runs the automatic backup through the worker and keeps rotating', async () => {
     const { session, dir } = unlockedSession()
     await session.autoBackup()
