@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import JSZip from 'jszip'
 import { KEYSTORE_FILE } from '../security/keyStore'
 import { BACKUP_FOLDER, readManifest } from './backupService'
 
@@ -10,7 +9,8 @@ import { BACKUP_FOLDER, readManifest } from './backupService'
  * (encrypted). Unzipped into an empty data folder, it opens with the same passphrases.
  */
 export async function packBackup(dataDir: string, fileName: string): Promise<Buffer> {
-  const zip = new JSZip()
+  // The zip library loads on first use (issue 15: core memory).
+  const zip = new (await import('jszip')).default()
   zip.file('overturn.db', readFileSync(join(dataDir, BACKUP_FOLDER, fileName)))
   zip.file(KEYSTORE_FILE, readFileSync(join(dataDir, KEYSTORE_FILE)))
   const attachments = join(dataDir, BACKUP_FOLDER, 'attachments')

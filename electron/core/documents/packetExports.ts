@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import JSZip from 'jszip'
 import sanitizeFilename from 'sanitize-filename'
 import { stripUnsafeText } from '../../../shared/domain/factChecks'
 import type { LetterDraft, Organization, PacketExportRecord, PacketFile } from '../../../shared/domain/documents'
@@ -11,8 +10,7 @@ import { AppError } from '../errors'
 import { publicAttachment, type AttachmentRecord } from './documentRepository'
 import { exhibitFileName, exhibitPages } from './exhibitFiles'
 import { buildPacketModel } from './letterModel'
-import { buildPacketDocx } from './packetDocx'
-import { buildPacketPdf, type PacketPdf } from './packetPdf'
+import type { PacketPdf } from './packetPdf'
 import { createPacketExportRepository } from './packetExportRepository'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -65,6 +63,8 @@ export function createPacketAssembler(deps: AssemblerDeps) {
       pages: new Map(files.map((f) => [f.record.id, exhibitPages(f.record.kind, f.bytes)])),
       checklistLabels: rule.isPacket ? deps.checklistLabels?.(request.caseId) : undefined,
     })
+    // docx, pdf-lib and the zip library load on the first export, not with the caseload (issue 15: core memory).
+    const { buildPacketDocx } = await import('./packetDocx')
     const docx = await buildPacketDocx(model)
     // Names stored before the boundary refused bidi overrides must not reorder the file name (issue 12).
     const base = sanitizeFilename(stripUnsafeText(`${detail.patient.lastName} ${detail.patient.firstName} - ${letter.titleEn} - ${deps.today()}`), { replacement: '_' }) || 'packet'
@@ -72,10 +72,11 @@ export function createPacketAssembler(deps: AssemblerDeps) {
     const levelId = letter.levelId ?? detail.stage
     const common = { docxName, docx, letter, levelId, docxSha256: sha256(docx) }
     if (!rule.isPacket) return { ...common, exhibits: [], pdf: null, zipSha256: null, file: { fileName: docxName, base64: docx.toString('base64') } }
+    const { buildPacketPdf } = await import('./packetPdf')
     const pdf = await buildPacketPdf(model, files.map((f) => ({ number: f.record.exhibitNumber, kind: f.record.kind, bytes: f.bytes })))
 
     const exhibits = files.map((f) => ({ name: `exhibits/${exhibitFileName(f.record.exhibitNumber, f.record.label, f.record.kind)}`, bytes: f.bytes }))
-    const zip = new JSZip()
+    const zip = new (await import('jszip')).default()
     const date = deps.now()
     zip.file(docxName, docx, { date })
     zip.file(`${base} - fax.pdf`, pdf.bytes, { date })

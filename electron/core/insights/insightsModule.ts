@@ -9,7 +9,6 @@ import { AppError, notFound } from '../errors'
 import { createSettingsRepository } from '../settings/settingsRepository'
 import { createDashboardRepository } from './dashboardRepository'
 import { buildDashboard } from './dashboardService'
-import { funderDocxBytes } from './funderDocx'
 import { buildFunderReportModel } from './funderReport'
 import { createOutcomeRepository } from './outcomeRepository'
 import { createSearchRepository } from './searchRepository'
@@ -90,6 +89,8 @@ export function createInsightsModule({ db, now, recordOperation }: { db: Db; now
     /** The de-identified funder report as a .docx (aggregates only; see funderReport.ts). */
     async funderReport(range: DateRangeInput): Promise<DocxFile> {
       const model = buildFunderReportModel(loadDashboard(range), organizationName())
+      // The docx library loads on the first report, not with the caseload (issue 15: core memory).
+      const { funderDocxBytes } = await import('./funderDocx')
       const bytes = await funderDocxBytes(model)
       return { fileName: `overturn-funder-report-${model.generatedOn}.docx`, base64: bytes.toString('base64') }
     },

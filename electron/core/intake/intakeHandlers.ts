@@ -2,16 +2,24 @@ import { localDayOf } from '../../../shared/domain/days'
 import type { intakeChannels } from '../../../shared/contracts/intake'
 import type { Core } from '../createCore'
 import type { HandlersFor } from '../handlerTypes'
-import { createIntakeService } from './intakeService'
+import type { IntakeService } from './intakeService'
 
-/** The intake slice's channels; its service (and OCR worker) lives as long as the dispatcher. */
+/**
+ * The intake slice's channels; its service (and OCR worker) lives as long as the dispatcher. The
+ * service, with pdf.js, the canvas, the TIFF reader and tesseract.js behind it, loads on the first
+ * letter read, not with the caseload (issue 15: core memory).
+ */
 export function intakeHandlers(core: Core): HandlersFor<keyof typeof intakeChannels> {
-  const intake = createIntakeService({ today: () => localDayOf(core.now()), upload: (input) => core.documents.upload(input) })
+  let loading: Promise<IntakeService> | null = null
+  const intake = () =>
+    (loading ??= import('./intakeService').then(({ createIntakeService }) =>
+      createIntakeService({ today: () => localDayOf(core.now()), upload: (input) => core.documents.upload(input) }),
+    ))
   return {
-    'intake:start': (input) => intake.start(input),
-    'intake:status': ({ jobId }) => intake.status(jobId),
-    'intake:cancel': ({ jobId }) => intake.cancel(jobId),
-    'intake:preview': ({ jobId, page }) => intake.preview(jobId, page),
-    'intake:attach': ({ jobId, caseId, label }) => intake.attach(jobId, caseId, label),
+    'intake:start': async (input) => (await intake()).start(input),
+    'intake:status': async ({ jobId }) => (await intake()).status(jobId),
+    'intake:cancel': async ({ jobId }) => (await intake()).cancel(jobId),
+    'intake:preview': async ({ jobId, page }) => (await intake()).preview(jobId, page),
+    'intake:attach': async ({ jobId, caseId, label }) => (await intake()).attach(jobId, caseId, label),
   }
 }

@@ -34,7 +34,6 @@ import { createApplicationRepository, type ApplicationRecord } from './applicati
 import { APPEAL_PENDING_STAGES, createCaseLinkQuery } from './caseLink'
 import { cleanDocText } from '../documents/docText'
 import type { Signer } from './documents/letterParts'
-import { buildCoverLetter, buildScreeningSummary, packDocx } from './documents/screeningDocuments'
 import { createProgramRepository } from './programRepository'
 import { applicationReminders, buildScreeningReport, documentsDueOn } from './screeningEngine'
 import { seedScreeningDemo } from './screeningDemo'
@@ -182,6 +181,8 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
   async function buildDocument(applicantId: number, kind: DocumentKind, programId: number | null, language: DocumentLanguage = 'en'): Promise<ScreeningDocument> {
     const { applicant, report, applications: apps } = detail(applicantId)
     const day = today()
+    // The docx library loads on the first document, not with the caseload (issue 15: core memory).
+    const { buildCoverLetter, buildScreeningSummary, packDocx } = await import('./documents/screeningDocuments')
     let document
     let fileName
     if (kind === 'summary') {

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { z } from 'zod'
 import type { CaseDetail } from '../../../shared/domain/cases'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_BYTES, MAX_BUNDLE_CASES, type BundleCaseReport } from '../../../shared/domain/transfer'
@@ -16,6 +16,9 @@ import { initialsOf } from './caseCsv'
  * plaintext bytes under `attachments/<sha256><ext>`. Building and checking live here; writing to the
  * caseload is the transfer module's job.
  */
+
+// Loaded on first use: the zip library is not needed until a file is built or read (issue 15: core memory).
+const loadJsZip = async () => (await import('jszip')).default
 
 export const MANIFEST_NAME = 'bundle.json'
 
@@ -44,7 +47,7 @@ export function attachmentPath(sha256: string, mime: string): string {
 
 /** Builds the ZIP. Files shared by several cases are stored once (their path is their hash). */
 export async function buildBundle(entries: CaseFileInput[], files: Map<string, Buffer>, exportedAt: string): Promise<Buffer> {
-  const zip = new JSZip()
+  const zip = new (await loadJsZip())()
   const manifest = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt, cases: entries }
   zip.file(MANIFEST_NAME, JSON.stringify(manifest, null, 2))
   for (const [path, bytes] of files) zip.file(path, bytes)
@@ -179,7 +182,7 @@ export async function checkBundle(bytes: Buffer, inspect: (bytes: Buffer) => Sto
   let zip: JSZip
   try {
     // Reads the central directory only; entries are inflated one by one, bounded (inflateBounded).
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false })
+    zip = await (await loadJsZip()).loadAsync(bytes, { checkCRC32: false })
   } catch {
     return refused('transfer.error.notZip')
   }
