@@ -102,6 +102,37 @@ export async function unlockToBoard(browser: Browser, url: string, passphrase: s
   return { page, millis: painted - clickedAt }
 }
 
+/**
+ * The board as an advocate meets it most often: back from a case page by the header's "Board" link
+ * (in-app navigation, scripts already running). Opens the first card's case, waits for its page, then
+ * times the click on "Board" → the painted frame with cards in all nine columns.
+ */
+export async function boardAfterCase(page: Page): Promise<number> {
+  await page.locator('[data-testid="board-card"] a.card-open').first().click()
+  await page.getByRole('tablist').first().waitFor()
+  await page.waitForLoadState('load')
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const ready = () => document.querySelectorAll('[data-testid="board-column"]').length >= 9 && document.querySelector('[data-testid="board-card"]')
+        const link = [...document.querySelectorAll<HTMLAnchorElement>('header a, nav a')].find((a) => a.textContent?.trim() === 'Board')
+        if (!link) throw new Error('no "Board" link in the header')
+        const started = performance.now()
+        const observer = new MutationObserver(() => {
+          if (!ready()) return
+          observer.disconnect()
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => resolve(performance.now() - started)
+            channel.port2.postMessage(0)
+          })
+        })
+        observer.observe(document, { childList: true, subtree: true })
+        link.click()
+      }),
+  )
+}
+
 /** The renderer's JavaScript heap after a forced garbage collection, in bytes. */
 export async function rendererHeap(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)

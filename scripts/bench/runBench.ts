@@ -20,7 +20,7 @@ import { readKeyStore, unlockWithPassphrase } from '../../electron/core/security
 import { createAppSession } from '../../electron/core/session/appSession'
 import { BOARD_PAGE_SIZE } from '../../shared/domain/cases'
 import { STAGES } from '../../shared/domain/enums'
-import { launchChromium, openBoard, rendererHeap, scrollLongestColumn, unlockToBoard } from './browserBench'
+import { boardAfterCase, launchChromium, openBoard, rendererHeap, scrollLongestColumn, unlockToBoard } from './browserBench'
 import { bundleCoreMemory } from './coreMemoryBundle'
 import { summarize, timeRuns, type Summary } from './stats'
 
@@ -345,6 +345,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           })
           const page = pages.pop()
           if (page) {
+            await measure(size, 'board painted, back from a case', 'ms', async () => {
+              const times: number[] = []
+              for (let i = 0; i < runs + 1; i++) {
+                const millis = await boardAfterCase(page)
+                if (i > 0) times.push(millis)
+              }
+              add({
+                size, figure: 'board painted, back from a case', unit: 'ms', app: summarize(times), baseline: summarize(baseline), baselineLabel: 'raw first page',
+                target: { text: '≤ 300 ms median', stat: 'median', limit: 300 }, note: 'click on the header\'s Board link on a case page → painted board (in-app, the everyday path)',
+              })
+            })
             await measure(size, 'renderer heap after board', 'MB', async () => {
               const heap = await rendererHeap(page)
               add({ size, figure: 'renderer heap after board', unit: 'MB', app: summarize([heap / 1e6]), baseline: null, target: null })
