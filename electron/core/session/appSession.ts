@@ -488,7 +488,7 @@ export function createAppSession(options: AppSessionOptions) {
         return answerCall(sessionTable, channel, request)
       }
       if (!core || !coreDispatch || !actor) return LOCKED
-      if (idle.hasExpired(custody.store().settings.idleLockMinutes)) {
+      if (idle.hasExpired(custody.idleLockMinutes())) {
         lock()
         return LOCKED
       }

@@ -42,7 +42,12 @@ export function createKeyCustody(dataDir: string, now: () => Date, kdf?: KeyStor
   const passphraseThrottle = createThrottle(now)
   const recoveryThrottle = createThrottle(now)
   const store = () => readKeyStore(dataDir)
-  const save = (keys: KeyStoreFile) => writeKeyStore(dataDir, keys)
+  /** The idle setting, read on every request: kept from the last read or write instead of re-reading the file each time (issue 15: overhead per request). */
+  let idleMinutes: number | null = null
+  const save = (keys: KeyStoreFile) => {
+    writeKeyStore(dataDir, keys)
+    idleMinutes = keys.settings.idleLockMinutes
+  }
   const need = (): Held => {
     if (!held) throw new AppError('locked', 'error.locked')
     return held
@@ -158,6 +163,8 @@ export function createKeyCustody(dataDir: string, now: () => Date, kdf?: KeyStor
       return recoveryKey
     },
 
+    /** Minutes of inactivity before the session locks (every write of the key store goes through `save`). */
+    idleLockMinutes: (): number => (idleMinutes ??= store().settings.idleLockMinutes),
     setIdle(minutes: number): void {
       const keys = store()
       keys.settings.idleLockMinutes = minutes

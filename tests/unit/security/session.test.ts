@@ -134,6 +134,23 @@ describe('the app session', () => {
   })
 })
 
+describe('the idle lock', () => {
+  it('locks after the idle time the administrator set, read from the key store once and kept after each change', async () => {
+    const temp = makeTempDir()
+    let clock = new Date('2026-11-25T15:00:00Z').getTime()
+    const session = createAppSession({ dataDir: temp.dir, kdf: FAST_KDF, now: () => new Date(clock) })
+    cleanups.push(() => session.close(), temp.cleanup)
+    session.setup('Dana', 'lantern orchard velvet')
+    expect(await session.dispatch('session:setIdle', { idleLockMinutes: 5 })).toMatchObject({ ok: true })
+    expect(readKeyStore(temp.dir).settings.idleLockMinutes).toBe(5)
+    clock += 4 * 60_000
+    expect(await session.dispatch('cases:board', {})).toMatchObject({ ok: true })
+    clock += 6 * 60_000
+    expect(await session.dispatch('cases:board', {})).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(session.status().state).toBe('locked')
+  })
+})
+
 describe('backups', () => {
   it('copies with VACUUM INTO, keeps the encryption, passes integrity_check, and restores after a safety copy', async () => {
     const { session, dir } = newSession()
