@@ -56,9 +56,13 @@ export interface BoardCursor {
  */
 export interface BoardData {
   cards: BoardCard[]
-  /** Count of all cases per column, before filters: headers show "shown of total". */
-  totals: Record<Stage, number>
-  /** Cases per column that match the filters (closed: all of them, though only the newest are shown). */
+  /**
+   * Count of all cases per column, before filters: headers show "shown of total". Null on a column's
+   * next page (a request with `after`): counting the whole caseload again was most of a next page's
+   * cost, and the board keeps the counts of its first page, refreshed with every reload.
+   */
+  totals: Record<Stage, number> | null
+  /** Cases per column that match the filters (closed: all of them, though only the newest are shown); empty on a next page. */
   counts: Partial<Record<Stage, number>>
   /** Cursor for the column's next page; null when the column is fully loaded (or at its bound). */
   next: Partial<Record<Stage, BoardCursor | null>>

@@ -158,9 +158,16 @@ export function createBoardRepository(db: Db) {
   return {
     load(query: BoardQuery, today: string): BoardData {
       let filters = filtersOf(query)
+      const stages = query.stage ? [query.stage] : STAGES
+      if (query.stage && query.after) {
+        // A column's next page: its cards only (see BoardData.totals).
+        const progress = createEvidenceProgress()
+        const cards: BoardCard[] = []
+        const next = { [query.stage]: page(query.stage, filters, query.limit ?? BOARD_PAGE_SIZE, query.after, today, cards, progress) }
+        return { cards, totals: null, counts: {}, next }
+      }
       const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>
       for (const row of totalsStatement.all() as { stage: Stage; n: number }[]) totals[row.stage] = row.n
-      const stages = query.stage ? [query.stage] : STAGES
       let counts: Partial<Record<Stage, number>> | null = null
       if (query.text?.trim()) {
         // Search box: the matching cases are found once (one pass over the tables), then counted and

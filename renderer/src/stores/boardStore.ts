@@ -103,7 +103,7 @@ export const useBoardStore = defineStore('board', () => {
       const current = columns.value?.[stage]
       if (serial !== requestSerial || !current || current.next !== column.next) return
       columns.value = { ...columns.value!, [stage]: { cards: [...current.cards, ...page.cards], count: page.counts[stage] ?? current.count, next: page.next[stage] ?? null } }
-      totals.value = page.totals
+      if (page.totals) totals.value = page.totals
     } catch (error) {
       if (serial === requestSerial) loadError.value = error instanceof Error ? error.message : 'error.internal'
     } finally {
