@@ -76,4 +76,3 @@ export function createCaseloadRescue(host: RescueHost) {
     },
   }
 }
-export type CaseloadRescue = ReturnType<typeof createCaseloadRescue>
