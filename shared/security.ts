@@ -14,3 +14,26 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ')
+
+/**
+ * The types the renderer's built files are served with, the same by Electron's app:// protocol and by
+ * the browser bridge (with `X-Content-Type-Options: nosniff` a wrong type breaks the file): pdf.js's
+ * worker is a module script (issue 16), and anything unknown is plain bytes.
+ */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+}
+
+export function contentTypeOf(file: string): string {
+  const extension = /\.[^./\\]+$/.exec(file)?.[0].toLowerCase() ?? ''
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream'
+}

@@ -2,29 +2,17 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { join, normalize, sep } from 'node:path'
 import { contract, type Channel } from '../../shared/contract'
 import { DEFAULT_MAX_BODY_BYTES } from '../../shared/contracts/channel'
 import type { CoreEvent } from '../../shared/events'
-import { CONTENT_SECURITY_POLICY } from '../../shared/security'
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../shared/security'
 import type { Dispatch } from '../core/dispatcher'
 import { errorCodeOf, isLoggedCall, silentLog, type EventLog } from '../core/logging/eventLog'
 
 /** The body limit is the channel's declared policy; an unknown name gets the ordinary form limit. */
 const maxBodyBytesOf = (channel: string) =>
   Object.hasOwn(contract, channel) ? contract[channel as Channel].policy.maxBodyBytes : DEFAULT_MAX_BODY_BYTES
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  // pdf.js's worker (issue 16): a module script must be served as JavaScript.
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 export interface BridgeServer {
   url: string
@@ -118,7 +106,7 @@ export async function startBridgeServer(options: {
     if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, { ok: false })
     try {
       const content = await readFile(file)
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store' })
       res.end(content)
     } catch {
       send(res, 404, { ok: false })

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { protocol } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
-import { APP_SCHEME, contentTypeOf, resolveAppPath } from './appOrigin'
+import { contentTypeOf } from '../../shared/security'
+import { APP_SCHEME, resolveAppPath } from './appOrigin'
 
 /**
  * `app://` is a standard, secure scheme (so the page has an origin, ES modules and workers load,

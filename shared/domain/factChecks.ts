@@ -66,12 +66,14 @@ export function moneyProblem(text: string): string | null {
  * the Medicare Beneficiary Identifier format"). Dashes as printed on the card are ignored.
  */
 const MBI_PATTERN = /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y]{2}\d{2}$/
+/** Whether an identifier, as written without dashes or spaces, is an MBI (the record and the letter reader). */
+export const isMbi = (value: string) => MBI_PATTERN.test(value)
 
 /** A warning only: the member ID field also holds plan IDs, and old HICNs still appear on notices. */
 export function mbiWarning(memberId: string): string | null {
   const value = memberId.replace(/[\s-]/g, '').toUpperCase()
   if (value === '') return null
-  return MBI_PATTERN.test(value) ? null : 'record.warn.mbiFormat'
+  return isMbi(value) ? null : 'record.warn.mbiFormat'
 }
 
 export const isMedicarePlan = (planFamily: string) => planFamily === 'medicare_part_b' || planFamily === 'medicare_advantage' || planFamily === 'medicare_part_d'

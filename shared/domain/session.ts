@@ -64,6 +64,7 @@ export interface AuditEntryDto {
 export interface AuditVerificationDto {
   isIntact: boolean
   checked: number
+  /** The first row whose content, link, position or signature does not match (an edit, insertion or deletion). */
   firstBrokenId: number | null
   /** Why it is not intact (issue 13): the hash chain, a signature, a cut-off tail, or the accounts' keys. */
   problem: 'chain' | 'signature' | 'tail_cut' | 'keys' | null

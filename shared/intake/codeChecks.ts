@@ -94,34 +94,8 @@ export function repairIcd10(raw: string): string | null {
   return repairCode(shaped, (c) => isIcd10Shape(c) && isKnownIcd10(c) && (KNOWN_ICD10_SET.has(c) || c.length <= 3 || /^[A-Z]\d/.test(c)))
 }
 
-/**
- * National Provider Identifier check digit: Luhn over the 9 leading digits prefixed with 80840
- * (the NPI's ISO issuer prefix), per CMS's NPI check digit standard.
- */
-export function isValidNpi(npi: string): boolean {
-  if (!/^\d{10}$/.test(npi)) return false
-  const digits = `80840${npi.slice(0, 9)}`
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 0) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return (10 - (sum % 10)) % 10 === Number(npi[9])
-}
-
-/**
- * Medicare Beneficiary Identifier format (CMS MBI specification): 11 characters, positions
- * 1 digit 1–9, 2/5/8/9 letters, 3/6 letter or digit, 4/7/10/11 digits; letters exclude S, L, O, I, B, Z.
- */
-export function isMbi(value: string): boolean {
-  const L = '[AC-HJKMNP-RT-Y]'
-  const AN = '[AC-HJKMNP-RT-Y0-9]'
-  return new RegExp(`^[1-9]${L}${AN}\\d${L}${AN}\\d${L}${L}\\d\\d$`).test(value)
-}
+// The NPI check digit and the MBI format are the case record's rules too: one home, shared/domain/factChecks.ts.
+export { isMbi, isValidNpi } from '../domain/factChecks'
 
 /** Whether a value looks like an MBI someone tried to print (11 characters, starts with a digit). */
 export const looksLikeMbi = (value: string) => /^[0-9][A-Z0-9]{10}$/.test(value)

@@ -2,7 +2,7 @@
  * The words of a letter arranged as text lines, with a map from every character back to its word, so a
  * pattern found in the text can point at the words (and boxes) it came from.
  */
-import type { IntakeBox, IntakeWord } from '../domain/intake'
+import type { IntakeWord } from '../domain/intake'
 
 export interface LetterLine {
   page: number
@@ -121,11 +121,6 @@ export function wordsIn(letter: LetterText, start: number, end: number): IntakeW
   const found = new Set<number>()
   for (let i = start; i < end; i++) if (letter.charWord[i] >= 0) found.add(letter.charWord[i])
   return [...found].sort((a, b) => a - b).map((i) => letter.words[i])
-}
-
-/** The union box of words on one line, per line: what the page view highlights. */
-export function boxesOf(words: IntakeWord[]): IntakeBox[] {
-  return words.map((w) => w.box)
 }
 
 /** The line holding character `offset`. */

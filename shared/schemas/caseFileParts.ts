@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AttachmentKind } from '../domain/documents'
-import { CONTACT_KINDS, CONTACT_OUTCOMES } from '../domain/enums'
-import { dayString, optionalDay, optionalText, requiredText } from './fields'
+import { contactEntryFields } from './caseSchemas'
+import { optionalText, requiredText } from './fields'
 
 /**
  * Optional parts of a version-1 case file that only a case bundle carries (docs/case-bundle.md):
@@ -11,18 +11,7 @@ import { dayString, optionalDay, optionalText, requiredText } from './fields'
 const instant = z.iso.datetime({ offset: true }).optional()
 
 /** One contact-log entry as it travels; `createdAt` keeps when it was first written down. */
-export const caseFileContactSchema = z.strictObject({
-  kind: z.enum(CONTACT_KINDS),
-  occurredOn: dayString,
-  withWhom: requiredText(200),
-  referenceNumber: optionalText(80),
-  requested: optionalText(2000),
-  submitted: optionalText(2000),
-  submittedOn: optionalDay,
-  followUpOn: optionalDay,
-  outcome: z.enum(CONTACT_OUTCOMES).nullable().optional(),
-  createdAt: instant,
-})
+export const caseFileContactSchema = z.strictObject({ ...contactEntryFields, createdAt: instant })
 export type CaseFileContact = z.output<typeof caseFileContactSchema>
 
 /** Attachment types the store accepts, with the extension and MIME type it files them under. */

@@ -136,8 +136,8 @@ export const boardQuerySchema = z.strictObject({
 })
 export type BoardQuery = z.output<typeof boardQuerySchema>
 
-export const contactCreateSchema = z.strictObject({
-  caseId: id,
+/** One contact-log entry's fields: as logged on a case, and as a case bundle carries it (caseFileParts.ts). */
+export const contactEntryFields = {
   kind: z.enum(CONTACT_KINDS),
   occurredOn: dayString,
   withWhom: requiredText(200),
@@ -147,7 +147,9 @@ export const contactCreateSchema = z.strictObject({
   submittedOn: optionalDay,
   followUpOn: optionalDay,
   outcome: z.enum(CONTACT_OUTCOMES).nullable().optional(),
-})
+}
+
+export const contactCreateSchema = z.strictObject({ caseId: id, ...contactEntryFields })
 export type ContactCreate = z.output<typeof contactCreateSchema>
 
 export const caseIdSchema = z.strictObject({ caseId: id })

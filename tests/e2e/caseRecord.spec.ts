@@ -104,13 +104,15 @@ test('two pages edit the same case: the second gets the conflict with what chang
 
   await page.getByTestId('edit-facts').click()
   await other.getByTestId('edit-facts').click()
-  await page.getByTestId('case-edit-form').getByLabel('Member ID', { exact: true }).fill('FIRST-111')
-  await page.getByTestId('save-facts').click()
-  await expect(page.getByTestId('facts')).toContainText('FIRST-111')
-
+  // The second page is typing when the first saves: the pushed case:changed never replaces unsaved typing.
   const otherForm = other.getByTestId('case-edit-form')
   await otherForm.getByLabel('Member ID', { exact: true }).fill('SECOND-222')
   await otherForm.getByLabel('Phone', { exact: true }).fill('608-555-0199')
+  await page.getByTestId('case-edit-form').getByLabel('Member ID', { exact: true }).fill('FIRST-111')
+  await page.getByTestId('save-facts').click()
+  await expect(page.getByTestId('facts')).toContainText('FIRST-111')
+  await expect(otherForm.getByLabel('Member ID', { exact: true })).toHaveValue('SECOND-222')
+
   await other.getByTestId('save-facts').click()
   const conflict = other.getByTestId('conflict')
   await expect(conflict).toContainText('Someone else saved this case since you opened it')
@@ -126,6 +128,8 @@ test('two pages edit the same case: the second gets the conflict with what chang
   expect(stored).toMatchObject({ version: 3, coverage: { memberId: 'SECOND-222' }, patient: { phone: '608-555-0199' } })
   const memberChanges = app.core.cases.operations(created.id).filter((o) => o.field === 'coverage.memberId').map((o) => o.newValue)
   expect(memberChanges).toEqual(['SECOND-222', 'FIRST-111'])
+  // The first page, not editing, shows the second page's save without a reload: it follows case:changed.
+  await expect(page.getByTestId('facts')).toContainText('SECOND-222')
   await other.close()
 })
 

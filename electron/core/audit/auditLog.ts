@@ -3,7 +3,7 @@ import type { Db } from '../db/openDatabase'
 import { signText, verifyText } from '../security/accountKeys'
 import { anchorText, type AuditAnchor, type TrustedKeys } from '../security/keyStore'
 
-import type { AuditAction } from '../../../shared/domain/session'
+import type { AuditAction, AuditVerificationDto } from '../../../shared/domain/session'
 export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/domain/session'
 
 export interface AuditEntry {
@@ -87,18 +87,8 @@ export interface AuditQuery {
   caseIds?: number[] | null
 }
 
-export interface AuditVerification {
-  isIntact: boolean
-  checked: number
-  /** The first row whose content, link, position or signature does not match (an edit, insertion or deletion). */
-  firstBrokenId: number | null
-  /** Why it is not intact: the chain, a signature, a cut-off tail (an anchor), or the accounts' keys. */
-  problem: 'chain' | 'signature' | 'tail_cut' | 'keys' | null
-  /** Rows written before signing began (they are only hash-chained). */
-  unsigned: number
-  /** The root administrator key's id, to compare with a copy kept elsewhere. */
-  rootKeyId: string | null
-}
+/** What a verification finds: the contract's shape (shared/domain/session.ts), one declaration for both. */
+export type AuditVerification = AuditVerificationDto
 
 /** What verify checks the trail against: the certified keys and the anchored heads, from the key store. */
 export interface AuditTrust {

@@ -84,9 +84,3 @@ export function restoreWhole(dataDir: string, fileName: string, databaseFile: st
   rmSync(replaced, { recursive: true, force: true })
   return { attachments: files.length }
 }
-
-/** Kept for callers that restore a database file alone (tests of the checks). */
-export function restoreBackup(dataDir: string, backupFile: string, databaseFile: string, key?: Buffer): void {
-  const fileName = backupFile.slice(join(dataDir, BACKUP_FOLDER).length + 1)
-  restoreWhole(dataDir, fileName, databaseFile, key)
-}

@@ -18,6 +18,7 @@ import {
   type Wrapped,
 } from './accountKeys'
 import { writeFileDurably } from './durableFile'
+import type { RoleId } from '../../../shared/domain/session'
 
 /**
  * The caseload's key store (anchors-ecosystem-security part B; HIPAA 45 CFR 164.312(a)(2)(iv); issue 13).
@@ -36,8 +37,8 @@ import { writeFileDurably } from './durableFile'
  * its keys at its next unlock.
  */
 
-export const ROLES = ['administrator', 'advocate', 'screener', 'read_only'] as const
-export type Role = (typeof ROLES)[number]
+/** An account's role: the one list is shared/domain/session.ts (the contract's policies name the same roles). */
+export type Role = RoleId
 
 /** One generation of an account's public keys and who vouched for it. */
 export interface KeyCert {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiResult } from '../../../shared/contract'
 import type { IntegrityState, MigrationNotice, SessionStatus, SessionUser } from '../../../shared/domain/session'
@@ -11,12 +11,12 @@ import { createBackupInWorker } from '../backup/backupInWorker'
 import { checkIntegrityInWorker } from '../db/integrityInWorker'
 import { restoreWhole } from '../backup/restore'
 import { createCore, DATABASE_FILE, type Core, type CoreOptions } from '../createCore'
-import { NewerDatabaseError } from '../db/migrate'
 import { answerCall, createDispatcher, type Dispatch } from '../dispatcher'
 import { AppError } from '../errors'
 import { keyStoreExists, previousKeysOf, trustedKeys, type KeyStoreFile, type StoredUser, type Unlocked } from '../security/keyStore'
 import { auditAfterCall } from './auditRules'
 import { createBackupSchedule } from './backupSchedule'
+import { createCaseloadRescue } from './caseloadRescue'
 import { createKeyCustody } from './keyCustody'
 import { createIdleLock } from './idleLock'
 import { claimInstance } from './instanceLock'
@@ -46,9 +46,10 @@ const LOCKED = { ok: false as const, error: { code: 'locked' as const, message: 
 /**
  * The app as a user meets it: locked until a passphrase opens the key store, then a core on the
  * encrypted caseload. The jobs live in their own modules: the instance lock (instanceLock.ts), key
- * custody with unlock limits (keyCustody.ts, throttle.ts), the backup schedule (backupSchedule.ts);
- * here they are put together with the idle lock, the audit trail, data-key rotation and the rescue of
- * a damaged caseload. Every call goes through `dispatch`: lock state, role, then the one dispatcher.
+ * custody with unlock limits (keyCustody.ts, throttle.ts), the backup schedule (backupSchedule.ts),
+ * the rescue of a damaged caseload (caseloadRescue.ts); here they are put together with the idle
+ * lock, the audit trail and data-key rotation. Every call goes through `dispatch`: lock state, role,
+ * then the one dispatcher.
  */
 export function createAppSession(options: AppSessionOptions) {
   const now = options.now ?? (() => new Date())
@@ -63,10 +64,10 @@ export function createAppSession(options: AppSessionOptions) {
   let coreDispatch: Dispatch | null = null
   const idle = createIdleLock(now)
   const pendingFailures: { at: string; userName: string }[] = []
+  /** When the right key cannot open the database, only restoring a backup is offered (caseloadRescue.ts). */
+  const rescue = createCaseloadRescue({ dataDir, custody, openCore, audit, anchor, status })
   /** A notice for the lock screen (a stale lock taken over), recorded in the trail at the next unlock. */
   let notice: string | null = claim.tookOverFrom ? `Overturn was not closed properly last time (process ${claim.tookOverFrom} is gone); it has taken over this caseload.` : null
-  /** Set when the right key could not open the database: only restoring a backup (with an administrator's passphrase) is offered. */
-  let damaged = false
   /** Set when the last unlock migrated the database; shown once after that unlock (issue 16). */
   let migration: MigrationNotice | null = null
   let integrity: IntegrityState = { state: 'checking', checkedAt: null }
@@ -84,7 +85,7 @@ export function createAppSession(options: AppSessionOptions) {
   function status(): SessionStatus {
     if (inUseBy) return { state: 'in_use', message: `Overturn is already open on this caseload (process ${inUseBy}). Close it first.` }
     if (!keyStoreExists(dataDir)) return { state: 'new', ...(notice ? { notice } : {}) }
-    if (damaged) return { state: 'damaged', message: 'The caseload failed its integrity check or cannot be read. An administrator can restore the most recent backup that opens.', backups: listBackups(dataDir), administrators: custody.store().users.filter((u) => u.role === 'administrator').map(publicUser) }
+    if (rescue.isDamaged()) return rescue.status()
     const keys = custody.store()
     const actor = custody.actor()
     if (core && actor) return { state: 'unlocked', user: publicUser(actor), users: keys.users.map(publicUser), idleLockMinutes: keys.settings.idleLockMinutes, integrity, ...(migration ? { migration } : {}) }
@@ -290,9 +291,7 @@ export function createAppSession(options: AppSessionOptions) {
         // A database from a newer Overturn is not damaged: say so and change nothing.
         custody.forget()
         core = null
-        // Error types decide, not message text: a caseload from a newer Overturn is not damaged.
-        if (error instanceof NewerDatabaseError) throw error
-        damaged = true
+        rescue.openFailed(error)
         return status()
       }
       audit('unlock')
@@ -304,7 +303,7 @@ export function createAppSession(options: AppSessionOptions) {
       const recovered = custody.recover(userId, recoveryKey, newPassphrase)
       if (core) lock()
       openUnlocked({ ...recovered, pendingKey: recovered.pendingKey })
-      damaged = false
+      rescue.clear()
       audit('security', { detail: 'passphrase reset with the recovery key' })
       rotateDataKey('a passphrase reset')
       return status()
@@ -408,23 +407,8 @@ export function createAppSession(options: AppSessionOptions) {
     restore(fileName, admin) {
       // Checked before anything is copied, audited or locked: a name that is not a listed backup changes nothing.
       if (!listBackups(dataDir).some((b) => b.fileName === fileName)) throw new AppError('not_found', 'error.notFound.backup')
-      if (damaged) {
-        // A damaged caseload: only an administrator's passphrase opens the way to a restore (issue 13 item 5).
-        if (!admin) throw new AppError('forbidden', 'error.adminPassphraseNeeded')
-        const opened = custody.confirm(admin.userId, admin.passphrase, 'administrator')
-        const databaseFile = join(dataDir, DATABASE_FILE)
-        const keys = custody.store()
-        const older = previousKeysOf(keys, opened.dataKey)
-        // The damaged file is set aside (never deleted), then the backup goes in.
-        renameSync(databaseFile, `${databaseFile}.damaged-${Date.now()}`)
-        restoreFrom(fileName, opened.dataKey, older)
-        custody.hold({ dataKey: opened.dataKey, user: opened.user, privates: opened.privates })
-        openCore(opened.dataKey, older)
-        damaged = false
-        audit('restore', { detail: `restored ${fileName} over a damaged caseload` })
-        anchor(true)
-        return status()
-      }
+      // A damaged caseload: only an administrator's passphrase opens the way to a restore (issue 13 item 5).
+      if (rescue.isDamaged()) return rescue.restore(fileName, admin)
       const live = requireCore()
       const key = custody.useKey((k) => Buffer.from(k))
       const older = previousKeysOf(custody.store(), key)
@@ -479,9 +463,8 @@ export function createAppSession(options: AppSessionOptions) {
     async dispatch(channel: string, request: unknown): Promise<ApiResult<unknown>> {
       const actor = custody.actor()
       if (isSessionChannel(channel)) {
-        const isRescue = channel === 'backups:restore' && damaged
         // Who may call what, and what works while locked, is the channel's policy in the contract.
-        if (!isAllowedWhileLocked(channel) && !isRescue) {
+        if (!isAllowedWhileLocked(channel) && !rescue.admits(channel)) {
           if (!core || !actor) return LOCKED
           if (!mayCall(actor.role, channel)) return { ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } }
         }

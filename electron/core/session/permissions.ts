@@ -17,6 +17,3 @@ export function mayCall(role: RoleId, channel: string): boolean {
 
 /** Whether a channel answers while the caseload is locked (the lock screen's own calls). */
 export const isAllowedWhileLocked = (channel: string) => policyOf(channel)?.allowedWhileLocked ?? false
-
-/** Whether a channel only reads: it changes nothing, so a call does not count as a write. */
-export const isReadChannel = (channel: string) => policyOf(channel)?.access === 'read'

@@ -5,6 +5,7 @@ import type { CaseOperation } from '../../../shared/domain/operations'
 import type { RequestOf } from '../../../shared/contract'
 import type { CaseCreateInput, ContactCreate } from '../../../shared/schemas/caseSchemas'
 import { call } from '../api/client'
+import { onCoreEvent } from '../api/events'
 
 /** The open case page's data. */
 export const useCaseStore = defineStore('case', () => {
@@ -31,15 +32,32 @@ export const useCaseStore = defineStore('case', () => {
     return created
   }
 
-  async function addContact(input: ContactCreate) {
-    const entry = await call('contacts:add', input)
-    if (current.value?.id === input.caseId) current.value = await call('cases:get', { caseId: input.caseId })
-    return entry
-  }
+  /** The case's contact log shows the new entry when the core pushes `case:changed` (below). */
+  const addContact = (input: ContactCreate) => call('contacts:add', input)
 
   function replace(detail: CaseDetail) {
     current.value = detail
   }
+
+  /**
+   * The core pushes `case:changed` after every write (electron/core/events.ts): the open case is read
+   * again when it is the one that changed, or when the write named no case (`null`, e.g. "Mark sent",
+   * which names an export). So a write made through another store (a packet marked sent, an upload)
+   * shows here without that store reaching into this one. A copy older than the one shown (a save's
+   * own answer arrived first) is not put back; a failed read leaves the page as it was.
+   */
+  async function refresh(caseId: number) {
+    try {
+      const latest = await call('cases:get', { caseId })
+      if (current.value?.id === caseId && latest.version >= current.value.version) current.value = latest
+    } catch {
+      // Locked meanwhile, or the case is gone: the lock screen or the next open says so.
+    }
+  }
+  onCoreEvent('case:changed', ({ caseId }) => {
+    const open = current.value
+    if (open && (caseId === null || caseId === open.id)) void refresh(open.id)
+  })
 
   /** Writes that answer with the whole case: the page shows what was saved, deadlines recomputed. */
   const updateAppeal = async (input: RequestOf<'cases:updateAppeal'>) => replace(await call('cases:updateAppeal', input))
@@ -83,7 +101,6 @@ export const useCaseStore = defineStore('case', () => {
     open,
     create,
     addContact,
-    replace,
     updateAppeal,
     savePriorAuth,
     saveRepresentation,

@@ -5,8 +5,6 @@ import type { OrganizationInput, PacketMarkSent } from '../../../shared/schemas/
 import { ApiCallError, call } from '../api/client'
 import { getDesktopApi } from '../api/desktop'
 import { base64ToBlob, downloadBase64, downloadBlob, DOCX_MIME, fileToBase64, ZIP_MIME } from '../composables/download'
-import { useCaseStore } from './caseStore'
-
 
 /** The open case's packet: checklist, exhibits, letters; and the organization for settings. */
 export const useDocumentStore = defineStore('documents', () => {
@@ -140,11 +138,12 @@ export const useDocumentStore = defineStore('documents', () => {
     }
   }
 
-  /** Records the sending; the case is reloaded because its filing day (and deadlines) may change. */
+  /**
+   * Records the sending. Its filing day (and so the deadlines) changes the case: the case store follows
+   * the core's pushed `case:changed` for that, not a fetch from here.
+   */
   async function markSent(input: PacketMarkSent) {
     exports.value = await call('packets:markSent', input)
-    const cases = useCaseStore()
-    if (cases.current && cases.current.id === caseId.value) cases.replace(await call('cases:get', { caseId: cases.current.id }))
   }
 
   async function loadOrganization() {

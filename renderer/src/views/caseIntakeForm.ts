@@ -47,19 +47,26 @@ export function splitCodes(text: string): string[] {
     .filter(Boolean)
 }
 
-export function toCaseInput(form: IntakeForm): CaseCreateInput {
-  const amountText = form.denial.amount.replace(/[$,\s]/g, '')
+/** The case's facts as the contract takes them: for a new case here, for an edit in caseFactsForm.ts. */
+export function caseFactsOf(form: IntakeForm) {
   return {
     patient: { ...form.patient },
     coverage: { ...form.coverage } as CaseCreateInput['coverage'],
     therapy: { ...form.therapy, icd10Codes: splitCodes(form.therapy.icd10Codes) } as CaseCreateInput['therapy'],
-    stage: form.stage,
     urgency: form.urgency,
     serviceType: form.serviceType,
     advocateId: form.advocateId,
     openedOn: form.openedOn,
     summary: form.summary,
     payerDestinationId: form.payerDestinationId,
+  }
+}
+
+export function toCaseInput(form: IntakeForm): CaseCreateInput {
+  const amountText = form.denial.amount.replace(/[$,\s]/g, '')
+  return {
+    ...caseFactsOf(form),
+    stage: form.stage,
     denial: form.hasDenial
       ? {
           ...form.denial,

@@ -17,7 +17,7 @@ async function setup() {
   writeFileSync(join(web.dir, 'index.html'), '<!doctype html><title>Overturn</title>')
   const bridge = await startBridgeServer({ dispatch: createDispatcher(made.core), rendererDir: web.dir, token: 'secret-token-123' })
   disposers.push(() => bridge.close(), made.dispose, web.cleanup)
-  return bridge
+  return { ...bridge, rendererDir: web.dir }
 }
 
 describe('the browser bridge', () => {
@@ -51,6 +51,18 @@ describe('the browser bridge', () => {
     expect(await page.text()).toContain('Overturn')
     const escape = await fetch(`${bridge.url}..%2F..%2Fetc%2Fpasswd`)
     expect(escape.status).toBe(404)
+  })
+
+  it('serves each file with the type the app:// protocol gives it (shared/security.ts), unknown ones as bytes', async () => {
+    const bridge = await setup()
+    const dir = join(bridge.rendererDir, 'assets')
+    mkdirSync(dir, { recursive: true })
+    for (const name of ['pdf.worker.MIN.MJS', 'decoder.wasm', 'favicon.ico', 'notes.xyz']) writeFileSync(join(dir, name), 'x')
+    const typeOf = async (name: string) => (await fetch(`${bridge.url}assets/${name}`)).headers.get('content-type')
+    expect(await typeOf('pdf.worker.MIN.MJS')).toBe('text/javascript; charset=utf-8')
+    expect(await typeOf('decoder.wasm')).toBe('application/wasm')
+    expect(await typeOf('favicon.ico')).toBe('image/x-icon')
+    expect(await typeOf('notes.xyz')).toBe('application/octet-stream')
   })
 
   it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {

@@ -215,6 +215,28 @@ describe('startup health', () => {
     expect(session.core!.caseload.info().caseCount).toBe(40)
     expect(readdirSync(dir).some((f) => f.startsWith('overturn.db.damaged-'))).toBe(true)
   })
+
+  it('while damaged, only an administrator restores, and the rest stays locked', async () => {
+    const { session, dir } = newSession()
+    session.setup('Dana', 'lantern orchard velvet')
+    const adminId = session.user!.id
+    const advocate = (await session.dispatch('users:create', { displayName: 'Casey', role: 'advocate', passphrase: 'advocate passphrase' })) as { ok: true; data: { id: string } }
+    await session.dispatch('backups:create', {})
+    session.lock()
+    const file = join(dir, 'overturn.db')
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, 8192, 8192 * 6)
+    writeFileSync(file, bytes)
+    const status = session.unlock(advocate.data.id, 'advocate passphrase')
+    expect(status).toMatchObject({ state: 'damaged', administrators: [{ id: adminId, displayName: 'Dana' }] })
+    const { backups } = status as { backups: { fileName: string }[] }
+    // An advocate's own right passphrase does not approve a rescue.
+    expect(await session.dispatch('backups:restore', { fileName: backups[0].fileName, adminUserId: advocate.data.id, adminPassphrase: 'advocate passphrase' })).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'error.roleForbidden' } })
+    expect(await session.dispatch('backups:list', {})).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(await session.dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(readdirSync(dir).some((f) => f.startsWith('overturn.db.damaged-'))).toBe(false)
+    expect(session.status().state).toBe('damaged')
+  })
 })
 
 describe('a backup kept elsewhere', () => {
@@ -229,11 +251,11 @@ describe('a backup kept elsewhere', () => {
     const zip = await JSZip.loadAsync(Buffer.from(packed.data.base64, 'base64'))
     expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['overturn.db', 'keystore.json']))
     const elsewhere = makeTempDir()
-    cleanups.push(elsewhere.cleanup)
     mkdirSync(elsewhere.dir, { recursive: true })
     for (const name of ['overturn.db', 'keystore.json']) writeFileSync(join(elsewhere.dir, name), await zip.file(name)!.async('nodebuffer'))
     const restored = createAppSession({ dataDir: elsewhere.dir, kdf: FAST_KDF })
-    cleanups.push(() => restored.close())
+    // Closed before its folder goes: locking writes the last audit entry and its anchor in keystore.json.
+    cleanups.push(() => restored.close(), elsewhere.cleanup)
     const status = restored.status()
     expect(status.state).toBe('locked')
     restored.unlock((status as { users: { id: string }[] }).users[0].id, 'lantern orchard velvet')

@@ -1,7 +1,7 @@
 import type { CaseDetail, DenialDetail } from '../../../../shared/domain/cases'
 import type { DenialInput } from '../../../../shared/schemas/caseSchemas'
 import type { CaseUpdateInput } from '../../../../shared/schemas/caseSchemas'
-import { emptyIntakeForm, splitCodes, type IntakeForm } from '../../views/caseIntakeForm'
+import { caseFactsOf, emptyIntakeForm, type IntakeForm } from '../../views/caseIntakeForm'
 
 /** The edit form: the intake form's fields, filled from the stored case. */
 export function formFromDetail(detail: CaseDetail): IntakeForm {
@@ -25,19 +25,7 @@ export function formFromDetail(detail: CaseDetail): IntakeForm {
 }
 
 export function toUpdateInput(form: IntakeForm, caseId: number, expectedVersion: number): CaseUpdateInput {
-  return {
-    caseId,
-    expectedVersion,
-    patient: { ...form.patient },
-    coverage: { ...form.coverage } as CaseUpdateInput['coverage'],
-    therapy: { ...form.therapy, icd10Codes: splitCodes(form.therapy.icd10Codes) } as CaseUpdateInput['therapy'],
-    urgency: form.urgency,
-    serviceType: form.serviceType,
-    advocateId: form.advocateId,
-    openedOn: form.openedOn,
-    summary: form.summary,
-    payerDestinationId: form.payerDestinationId,
-  }
+  return { caseId, expectedVersion, ...caseFactsOf(form) }
 }
 
 /** A denial notice's editable text, as typed. */
