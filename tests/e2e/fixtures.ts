@@ -66,7 +66,10 @@ function appFixture(options: { unlock: boolean }) {
     await use(app)
     await running.bridge.close()
     running.session.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    // A background integrity check already started holds its own connection (and -wal/-shm files) in a
+    // worker: let it finish before the folder goes, or the removal races it (ENOTEMPTY).
+    await running.session.integrityCheck.catch(() => {})
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
   }
 }
 
