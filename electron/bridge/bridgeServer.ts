@@ -98,6 +98,14 @@ export async function startBridgeServer(options: {
     return given.length === expected.length && timingSafeEqual(given, expected)
   }
 
+  /**
+   * The built scripts and styles under assets/ carry a hash of their content in their names and no
+   * patient data: the browser may keep them (and its compiled code) for good, as Electron's code cache
+   * does for app://, so a reload does not fetch and compile the whole renderer again (issue 15).
+   * Everything else, index.html included (it names the current hashes), is never stored.
+   */
+  const cachePolicyOf = (relative: string) => (/^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|mjs|css)$/.test(relative) ? 'private, max-age=31536000, immutable' : 'no-store')
+
   async function serveStatic(path: string, res: ServerResponse) {
     const decoded = safeDecode(path)
     if (decoded === null) return send(res, 404, { ok: false })
@@ -106,7 +114,7 @@ export async function startBridgeServer(options: {
     if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, { ok: false })
     try {
       const content = await readFile(file)
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store' })
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': cachePolicyOf(relative) })
       res.end(content)
     } catch {
       send(res, 404, { ok: false })

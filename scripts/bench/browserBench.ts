@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
@@ -69,9 +69,15 @@ async function waitForPaint(page: Page, errors: string[]): Promise<number> {
   }
 }
 
-/** Opens the board in a new page (session already unlocked) and waits for its first painted frame. */
-export async function openBoard(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; result: BoardOnScreen }> {
-  const page = await browser.newPage({ viewport })
+/**
+ * Opens the board in a new page (session already unlocked) and waits for its first painted frame.
+ * Given a browser context, the page shares its cache with the context's earlier pages, as a browser
+ * mode user's browser does (and Electron's code cache does for app://); given the browser, each page
+ * starts with nothing cached.
+ */
+export async function openBoard(browser: Browser | BrowserContext, url: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; result: BoardOnScreen }> {
+  const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage()
+  await page.setViewportSize(viewport)
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.addInitScript(PAINT_PROBE)

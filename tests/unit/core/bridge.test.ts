@@ -65,6 +65,22 @@ describe('the browser bridge', () => {
     expect(await typeOf('notes.xyz')).toBe('application/octet-stream')
   })
 
+  it('lets the browser keep the content-hashed scripts and styles, and nothing else', async () => {
+    const bridge = await setup()
+    const dir = join(bridge.rendererDir, 'assets')
+    mkdirSync(dir, { recursive: true })
+    for (const name of ['index-CPqmGtN5.js', 'index-Cmd_14Bp.css', 'ExhibitPdfPages--47ksKMC.css', 'notes.js']) writeFileSync(join(dir, name), 'x')
+    const cacheOf = async (path: string) => (await fetch(`${bridge.url}${path}`)).headers.get('cache-control')
+    expect(await cacheOf('assets/index-CPqmGtN5.js')).toBe('private, max-age=31536000, immutable')
+    expect(await cacheOf('assets/index-Cmd_14Bp.css')).toBe('private, max-age=31536000, immutable')
+    expect(await cacheOf('assets/ExhibitPdfPages--47ksKMC.css')).toBe('private, max-age=31536000, immutable')
+    // index.html names the current hashes; a file without a hash and every API answer are never stored.
+    expect(await cacheOf('')).toBe('no-store')
+    expect(await cacheOf('assets/notes.js')).toBe('no-store')
+    const api = await fetch(`${bridge.url}api/caseload%3Ainfo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Overturn-Token': 'secret-token-123' }, body: '{}' })
+    expect(api.headers.get('cache-control')).toBe('no-store')
+  })
+
   it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {
     const bridge = await setup()
     const { request } = await import('node:http')
