@@ -52,7 +52,7 @@ export function createAccountService(pool: pg.Pool) {
     },
 
     /** Exchanges a one-time code for a device token; the code is spent whatever happens next. */
-    async enrol(code: string, deviceName: string): Promise<{ token: string; account: ServerAccount } | null> {
+    async enrol(code: string, deviceName: string): Promise<{ token: string; deviceId: number; account: ServerAccount } | null> {
       const token = randomBytes(32).toString('base64url')
       return audited(null, 'enrolment.use', { deviceName: deviceName.slice(0, 40) }, async (c) => {
         const { rows } = await c.query<{ account_id: string; display_name: string; role: ServerRole }>(
@@ -60,8 +60,8 @@ export function createAccountService(pool: pg.Pool) {
            WHERE e.code_hash = $1 AND e.used_at IS NULL AND e.expires_at > now() AND a.id = e.account_id AND a.removed_at IS NULL
            RETURNING e.account_id, a.display_name, a.role`, [sha256(code.trim().toUpperCase())])
         if (!rows[0]) return null
-        await c.query('INSERT INTO devices (account_id, name, token_hash) VALUES ($1, $2, $3)', [rows[0].account_id, deviceName, sha256(token)])
-        return { token, account: { id: rows[0].account_id, displayName: rows[0].display_name, role: rows[0].role } }
+        const device = await c.query<{ id: string }>('INSERT INTO devices (account_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id', [rows[0].account_id, deviceName, sha256(token)])
+        return { token, deviceId: Number(device.rows[0].id), account: { id: rows[0].account_id, displayName: rows[0].display_name, role: rows[0].role } }
       })
     },
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { enrolRequestSchema, pushRequestSchema, resolveRequestSchema } from '../../shared/domain/sync'
 import type { AccountService, ServerAccount, ServerRole } from './accounts'
+import type { OrganizationKeyring } from './organizationKey'
 import { ServerError, type SyncService } from './syncService'
 
 const JSON_LIMIT = 4 * 1024 * 1024
@@ -44,7 +45,7 @@ function send(response: ServerResponse, status: number, body: unknown) {
  * a code and a plain sentence, never a stack trace or patient data, and nothing is logged but the
  * route and the code.
  */
-export function createApiHandler(sync: SyncService, accounts: AccountService, version: string) {
+export function createApiHandler(sync: SyncService, accounts: AccountService, version: string, keyring: OrganizationKeyring) {
   async function authenticate(request: IncomingMessage): Promise<{ account: ServerAccount; deviceId: number }> {
     const header = request.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
@@ -70,10 +71,15 @@ export function createApiHandler(sync: SyncService, accounts: AccountService, ve
       if (!parsed.success) throw new ServerError(400, 'validation', 'Enter the enrolment code and a name for this laptop.')
       const enrolled = await accounts.enrol(parsed.data.code, parsed.data.deviceName)
       if (!enrolled) throw new ServerError(403, 'enrolment_refused', 'That enrolment code is not valid, was already used, or has expired. Ask your administrator for a new one.')
-      return send(response, 200, { ok: true, data: enrolled })
+      // The organization attachment key travels only here and below, inside TLS to a pinned certificate.
+      return send(response, 200, { ok: true, data: { ...enrolled, ...(await keyring.handTo(enrolled.account.id, enrolled.deviceId)) } })
     }
 
     const { account, deviceId } = await authenticate(request)
+
+    if (method === 'GET' && path === '/v1/organization-key') {
+      return send(response, 200, { ok: true, data: await keyring.handTo(account.id, deviceId) })
+    }
 
     if (method === 'POST' && path === '/v1/push') {
       need(account, MAY_PUSH)
@@ -103,7 +109,7 @@ export function createApiHandler(sync: SyncService, accounts: AccountService, ve
     const attachmentMatch = /^\/v1\/attachments\/([0-9a-f]{64})$/.exec(path)
     if (attachmentMatch && method === 'PUT') {
       need(account, MAY_PUSH)
-      await sync.putAttachment(account, attachmentMatch[1], await readBody(request, ATTACHMENT_LIMIT))
+      await sync.putAttachment(account, deviceId, attachmentMatch[1], await readBody(request, ATTACHMENT_LIMIT))
       return send(response, 200, { ok: true, data: null })
     }
     if (attachmentMatch && method === 'GET') {

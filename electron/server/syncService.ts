@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import { STAGES, type PlanFamily, type Stage } from '../../shared/domain/enums'
 import { PLAN_FAMILY_FIELD, STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../shared/domain/sync'
+import { isEncryptedAttachment } from '../core/documents/attachmentStore'
 import { moveRefusal } from './ladderCheck'
 import { appendServerAudit } from './serverAudit'
 import type { ServerAccount } from './accounts'
@@ -239,16 +240,38 @@ export function createSyncService(pool: pg.Pool) {
       return Object.fromEntries(rows.map((row) => [row.field, row.value]))
     },
 
-    async putAttachment(account: ServerAccount, sha256: string, bytes: Buffer): Promise<void> {
-      const actual = createHash('sha256').update(bytes).digest('hex')
-      if (actual !== sha256) throw new ServerError(400, 'validation', 'The attachment does not match its address.')
-      await pool.query('INSERT INTO attachments (sha256, bytes, stored_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
-        [sha256, bytes, account.id])
+    /**
+     * Stores one attachment as the laptops encrypted it with the organization key (never plaintext:
+     * the bytes must carry the encryption header). The address is the laptops' keyed hash of the
+     * content, which the server cannot recompute; the receiving laptop checks it after decrypting. The
+     * ciphertext's SHA-256 is kept so damage at rest is detected on the way out.
+     */
+    async putAttachment(account: ServerAccount, deviceId: number | null, address: string, bytes: Buffer): Promise<void> {
+      if (!isEncryptedAttachment(bytes)) throw new ServerError(400, 'validation', 'Attachments must be encrypted with the organization key before they are sent.')
+      const digest = createHash('sha256').update(bytes).digest('hex')
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const { rowCount } = await client.query('INSERT INTO attachments (address, bytes, stored_by, ciphertext_sha256) VALUES ($1, $2, $3, $4) ON CONFLICT (address) DO NOTHING',
+          [address, bytes, account.id, digest])
+        if (rowCount) await appendServerAudit(client, account.id, 'attachment.store', { deviceId, address, bytes: bytes.length })
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
     },
 
-    async getAttachment(sha256: string): Promise<Buffer | null> {
-      const { rows } = await pool.query<{ bytes: Buffer }>('SELECT bytes FROM attachments WHERE sha256 = $1', [sha256])
-      return rows[0]?.bytes ?? null
+    async getAttachment(address: string): Promise<Buffer | null> {
+      const { rows } = await pool.query<{ bytes: Buffer; ciphertext_sha256: string | null }>('SELECT bytes, ciphertext_sha256 FROM attachments WHERE address = $1', [address])
+      const row = rows[0]
+      if (!row) return null
+      if (row.ciphertext_sha256 && createHash('sha256').update(row.bytes).digest('hex') !== row.ciphertext_sha256) {
+        throw new ServerError(500, 'damaged', 'This attachment is damaged on the server.')
+      }
+      return row.bytes
     },
   }
 }

@@ -35,7 +35,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
   writeFileSync(join(dir, 'key.pem'), tls.key, { mode: 0o600 })
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', 'serve'], {
-    env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port) },
+    env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port), OVERTURN_SERVER_KEY_FILE: postgres.keyFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   try {

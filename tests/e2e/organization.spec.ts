@@ -23,7 +23,7 @@ test.describe('one organization caseload on two laptops', () => {
 
   test.beforeAll(async () => {
     postgres = await startPostgres()
-    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
   })
   test.afterAll(async () => {
     for (const laptop of laptops) {

@@ -10,6 +10,9 @@ export interface SyncClientOptions {
   timeoutMs?: number
 }
 
+/** The organization attachment key as the server hands it over (base64), and its short id. */
+export interface OrganizationKeyHandout { organizationKey: string; organizationKeyId: string }
+
 export class SyncHttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message)
@@ -61,14 +64,15 @@ export function createSyncClient(options: SyncClientOptions) {
   return {
     health: () => call<{ ok: boolean; version: string }>('GET', '/v1/health'),
     enrol: (code: string, deviceName: string) =>
-      call<{ token: string; account: { id: string; displayName: string; role: string } }>('POST', '/v1/enrol', { code, deviceName }),
+      call<{ token: string; account: { id: string; displayName: string; role: string } } & OrganizationKeyHandout>('POST', '/v1/enrol', { code, deviceName }),
+    organizationKey: () => call<OrganizationKeyHandout>('GET', '/v1/organization-key'),
     push: (operations: SyncOperation[]) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations }),
     pull: (after: number, limit = 500, waitSeconds = 0) => call<PullResponse>('GET', `/v1/pull?after=${after}&limit=${limit}${waitSeconds ? `&wait=${waitSeconds}` : ''}`),
     conflicts: () => call<SyncConflict[]>('GET', '/v1/conflicts'),
     resolve: (conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown) =>
       call<SyncConflict>('POST', `/v1/conflicts/${conflictId}/resolve`, { choice, ...(value === undefined ? {} : { value }) }),
-    putAttachment: (sha256: string, ciphertext: Buffer) => call<null>('PUT', `/v1/attachments/${sha256}`, undefined, ciphertext),
-    getAttachment: (sha256: string) => call<Buffer>('GET', `/v1/attachments/${sha256}`),
+    putAttachment: (address: string, ciphertext: Buffer) => call<null>('PUT', `/v1/attachments/${address}`, undefined, ciphertext),
+    getAttachment: (address: string) => call<Buffer>('GET', `/v1/attachments/${address}`),
   }
 }
 

@@ -1,16 +1,22 @@
 import { hostname } from 'node:os'
 import type { SyncConflict } from '../../../shared/domain/sync'
-import type { SyncConnectRequest, SyncStatusView } from '../../../shared/domain/syncStatus'
+import type { SyncCaseView, SyncConnectRequest, SyncStatusView } from '../../../shared/domain/syncStatus'
 import type { CaseFactsRepository } from '../cases/caseFactsRepository'
 import type { CaseRepository } from '../cases/caseRepository'
 import type { Db } from '../db/openDatabase'
 import type { DeadlineService } from '../deadlines/deadlineService'
 import { AppError } from '../errors'
-import { createSyncClient, SyncHttpError } from './syncClient'
+import { createFileTransfer } from './fileTransfer'
+import { unwrapOrganizationKey, wrapOrganizationKey } from './organizationFiles'
+import { createSyncClient, SyncHttpError, type SyncClient } from './syncClient'
 import { createSyncEngine, type SyncStatus } from './syncEngine'
 import { createSqliteReplica } from './sqliteReplica'
 
-interface Deps { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date }
+interface Deps {
+  db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date
+  /** Where attachments live and the caseload's data key (and earlier ones): received files are stored like local ones, and the organization key is wrapped by it. */
+  dataDir: string; key?: Buffer; olderKeys?: Buffer[]
+}
 
 /**
  * The organization caseload on this laptop (issue 18): joining with a one-time code, syncing when the
@@ -18,14 +24,38 @@ interface Deps { db: Db; cases: CaseRepository; facts: CaseFactsRepository; dead
  * to a server makes no network call at all.
  */
 export function createSyncModule(deps: Deps) {
-  const replica = createSqliteReplica({ ...deps, accountId: () => replica.state.get('account_id') ?? 'unknown' })
+  const replica = createSqliteReplica({ ...deps, accountId: () => replica.state.get('account_id') ?? 'unknown', organizationKey: () => organizationKey() })
+  const files = createFileTransfer({ ...deps, organizationKey: () => organizationKey() })
   let last: SyncStatus | null = null
+  let heldKey: Buffer | null = null
+
+  /** The organization attachment key, unwrapped once per run from the caseload; re-wrapped after a data-key rotation. */
+  function organizationKey(): Buffer | null {
+    if (heldKey) return heldKey
+    const stored = replica.state.get('org_key')
+    if (!stored) return null
+    const opened = unwrapOrganizationKey(stored, deps.key, deps.olderKeys)
+    if (!opened) return null
+    if (opened.stale) replica.state.set('org_key', wrapOrganizationKey(opened.key, deps.key))
+    heldKey = opened.key
+    return heldKey
+  }
+  function holdKey(base64: string) {
+    const key = Buffer.from(base64, 'base64')
+    if (key.length !== 32) throw new SyncHttpError(0, 'no_key', 'The server sent an organization key in an unexpected form.')
+    replica.state.set('org_key', wrapOrganizationKey(key, deps.key))
+    heldKey = key
+  }
+  /** A laptop that joined before attachments travelled asks for the key once, over the same pinned TLS. */
+  async function ensureKey(client: SyncClient) {
+    if (!organizationKey()) holdKey((await client.organizationKey()).organizationKey)
+  }
   let running: Promise<SyncStatus> | null = null
 
   const isJoined = () => replica.state.get('token') !== null
   function engine() {
     const client = createSyncClient({ serverUrl: replica.state.get('server_url')!, caPem: replica.state.get('ca_pem') || undefined, token: replica.state.get('token')! })
-    return { client, engine: createSyncEngine(client, replica, deps.now) }
+    return { client, engine: createSyncEngine(client, replica, deps.now, (batch) => files.upload(client, batch)) }
   }
 
   function view(): SyncStatusView {
@@ -65,6 +95,7 @@ export function createSyncModule(deps: Deps) {
         replica.state.set('account_id', enrolled.account.id)
         replica.state.set('account_name', enrolled.account.displayName)
         replica.state.set('stopped', '0')
+        holdKey(enrolled.organizationKey)
         replica.startFromHere()
       })()
       await this.syncNow()
@@ -74,7 +105,20 @@ export function createSyncModule(deps: Deps) {
     /** Pushes what waits and pulls everyone else's; one at a time, never throws (the status says why). */
     async syncNow(): Promise<SyncStatusView> {
       if (!isJoined() || replica.state.get('stopped') === '1') return view()
-      running ??= engine().engine.syncOnce().finally(() => { running = null })
+      running ??= (async () => {
+        const { client, engine: sync } = engine()
+        try {
+          await ensureKey(client)
+        } catch (error) {
+          return { ...sync.status(), connected: false, problem: error instanceof SyncHttpError ? error.message : 'Synchronization failed.', stopped: error instanceof SyncHttpError && error.code === 'account_removed' }
+        }
+        const status = await sync.syncOnce()
+        // Cases taken to a clinic are complete on this laptop: their files are fetched in full.
+        if (status.connected) await files.fetchWaiting(client, 'kept').catch((error: unknown) => {
+          if (error instanceof SyncHttpError && error.code === 'account_removed') status.stopped = true
+        })
+        return status
+      })().finally(() => { running = null })
       last = await running
       if (last.stopped) replica.state.set('stopped', '1')
       return view()
@@ -99,18 +143,37 @@ export function createSyncModule(deps: Deps) {
       return this.syncNow()
     },
 
-    /** "Take to a clinic": keep this case whole on this laptop for work without internet. */
-    keepOffline(caseId: number, kept: boolean) {
+    /** "Take to a clinic": keep this case whole on this laptop for work without internet; its files are fetched now when the server can be reached. */
+    async keepOffline(caseId: number, kept: boolean): Promise<SyncCaseView> {
+      if (!deps.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw new AppError('not_found', 'error.notFound.case')
       deps.db.prepare('UPDATE cases SET kept_offline = ? WHERE id = ?').run(kept ? 1 : 0, caseId)
+      return kept ? this.fetchCaseFiles(caseId) : files.caseView(caseId)
+    },
+
+    /** The case as the organization caseload sees it on this laptop (kept offline, files on their way). */
+    caseView: (caseId: number): SyncCaseView => files.caseView(caseId),
+
+    /** Fetches the files of one case that other laptops attached (when the case is opened, or taken to a clinic). Never throws for the network: the rows say why. */
+    async fetchCaseFiles(caseId: number): Promise<SyncCaseView> {
+      if (!isJoined() || replica.state.get('stopped') === '1') return files.caseView(caseId)
+      const { client } = engine()
+      try {
+        await ensureKey(client)
+        await files.fetchWaiting(client, { caseId })
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'account_removed') replica.state.set('stopped', '1')
+      }
+      return files.caseView(caseId)
     },
 
     /** Leaves the organization on this laptop; the local caseload stays. */
     leave() {
       deps.db.transaction(() => {
-        for (const key of ['token', 'server_url', 'ca_pem', 'account_id', 'account_name', 'stopped']) deps.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key)
+        for (const key of ['token', 'server_url', 'ca_pem', 'account_id', 'account_name', 'stopped', 'org_key']) deps.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key)
         deps.db.prepare('DELETE FROM sync_conflicts').run()
       })()
       last = null
+      heldKey = null
       return view()
     },
   }

@@ -16,7 +16,7 @@ describe.skipIf(!postgresAvailable())('organization server backup and restore wi
   afterAll(() => postgres?.stop())
 
   it('restores every case, operation and audit entry', async () => {
-    const original = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    const original = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
     const account = await original.accounts.createAccount('Lee', 'advocate')
     const { token } = await createSyncClient({ serverUrl: original.url, caPem: tls.cert }).enrol(await original.accounts.issueEnrolmentCode(account.id), 'laptop')
     const laptop = new MemoryLaptop(account.id)
