@@ -96,4 +96,33 @@ test.describe('one organization caseload on two laptops', () => {
     await a.core.sync.syncNow()
     expect(a.core.cases.get(created.id).coverage.memberId).toBe('FROM-BEN')
   })
+
+  test('an exhibit attached on one laptop opens on the other; a case is taken to a clinic from its page', async ({ browser }) => {
+    const a = await openLaptop(await browser.newPage(), 'Cara Diaz')
+    const b = await openLaptop(await browser.newPage(), 'Dev Patel')
+    const created = a.core.cases.create(sampleCase({ patient: { ...sampleCase().patient, firstName: 'Inés', lastName: 'Barrios' } }))
+    const pdf = Buffer.from('%PDF-1.4\n% Letter of medical necessity for Ines Barrios\n%%EOF\n')
+    a.core.documents.upload({ caseId: created.id, fileName: 'lmn.pdf', label: 'Letter of medical necessity', base64: pdf.toString('base64') } as never)
+    await a.core.sync.syncNow()
+    await b.page.getByTestId('sync-badge').getByRole('button', { name: 'Sync now' }).click()
+    await expect(b.page.getByTestId('sync-badge')).toContainText('no changes waiting')
+    const uid = a.core.db.prepare('SELECT uid FROM cases WHERE id = ?').pluck().get(created.id) as string
+    const onB = b.core.db.prepare('SELECT id FROM cases WHERE uid = ?').pluck().get(uid) as number
+    expect(b.core.sync.caseView(onB).waitingFiles).toHaveLength(1)
+
+    // Opening the case fetches its file; it is then an exhibit like any other.
+    await b.page.evaluate((id) => { location.hash = `#/cases/${id}?section=evidence` }, onB)
+    const clinic = b.page.getByTestId('case-clinic')
+    await expect(clinic.getByRole('button', { name: 'Take to a clinic' })).toBeVisible()
+    await expect.poll(() => b.core.documents.listAttachments(onB).length).toBe(1)
+    await expect(b.page.getByText('Letter of medical necessity').first()).toBeVisible()
+    expect(Buffer.from(b.core.documents.openAttachment(b.core.documents.listAttachments(onB)[0].id).base64, 'base64').equals(pdf)).toBe(true)
+
+    // Keyboard only: focus the toggle and press Enter.
+    await clinic.getByRole('button', { name: 'Take to a clinic' }).focus()
+    await b.page.keyboard.press('Enter')
+    await expect(clinic.getByTestId('kept-offline')).toHaveText('Kept on this laptop for a clinic visit')
+    await expect(clinic.getByRole('button', { name: 'Stop keeping for a clinic' })).toHaveAttribute('aria-pressed', 'true')
+    expect(b.core.sync.caseView(onB).keptOffline).toBe(true)
+  })
 })

@@ -49,6 +49,25 @@ export const syncMessages = {
     takeIncoming: 'Use {value}',
     resolved: 'Conflict resolved.',
     keepOffline: 'Take to a clinic (keep this case on this laptop for work without internet)',
+    clinic: {
+      title: 'Work on this case without internet',
+      take: 'Take to a clinic',
+      takeHint: 'Keeps this case and all its files on this laptop, so you can work on it without internet. Your changes go back to the organization at the next sync.',
+      kept: 'Kept on this laptop for a clinic visit',
+      keptHint: 'This case and all its files are on this laptop. Changes made without internet go back to the organization at the next sync.',
+      release: 'Stop keeping for a clinic',
+      waiting: 'No files on their way | 1 file still downloading from the organization | {count} files still downloading from the organization',
+      downloading: 'Downloading files from the organization…',
+      retry: 'Try downloading again',
+    },
+    files: {
+      problem: {
+        notOnServer: 'not on the organization’s server yet; the laptop that attached it has not sent it',
+        altered: 'the copy on the server is damaged or was altered, so it was not opened; ask the person who attached it to attach it again',
+        unreachable: 'the server could not be reached; it will be fetched at the next sync',
+        refused: 'this file is not a PDF, image or Word document, so it was not stored',
+      },
+    },
     errors: {
       badAddress: 'Enter the server address starting with https://',
       codeFormat: 'Enter the whole code from your administrator.',
