@@ -4,6 +4,7 @@ import type pg from 'pg'
 import { STAGES, type PlanFamily, type Stage } from '../../shared/domain/enums'
 import { PLAN_FAMILY_FIELD, STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../shared/domain/sync'
 import { isEncryptedAttachment } from '../core/documents/attachmentStore'
+import { operationSignatureValid } from './laptopSignatures'
 import { moveRefusal } from './ladderCheck'
 import { appendServerAudit } from './serverAudit'
 import type { ServerAccount } from './accounts'
@@ -73,14 +74,17 @@ export function createSyncService(pool: pg.Pool) {
       [op.caseId, field, json(value), seq, op.actor, op.at])
   }
 
+  // The laptop key each stored operation's signature was verified with (set per push, under PUSH_LOCK).
+  const verifiedWith = new WeakMap<SyncOperation, string>()
+
   async function record(client: pg.PoolClient, op: SyncOperation, account: ServerAccount, deviceId: number | null,
     outcome: { status: 'applied'; seq: number } | { status: 'conflict'; conflictId: number } | { status: 'refused'; reason: string }) {
     await client.query(
-      `INSERT INTO operations (id, seq, case_id, kind, field, old_value, new_value, actor, made_at, pushed_by, device_id, status, refusal, conflict_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      `INSERT INTO operations (id, seq, case_id, kind, field, old_value, new_value, actor, made_at, pushed_by, device_id, status, refusal, conflict_id, signature, signed_key_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [op.id, outcome.status === 'applied' ? outcome.seq : null, op.caseId, op.kind, op.field, json(op.oldValue), json(op.newValue),
         op.actor, op.at, account.id, deviceId, outcome.status, outcome.status === 'refused' ? outcome.reason : null,
-        outcome.status === 'conflict' ? outcome.conflictId : null, op.signature ?? null])
+        outcome.status === 'conflict' ? outcome.conflictId : null, op.signature ?? null, verifiedWith.get(op) ?? null])
   }
 
   async function currentField(client: pg.PoolClient, op: SyncOperation): Promise<FieldRow | undefined> {
@@ -149,7 +153,12 @@ export function createSyncService(pool: pg.Pool) {
 
   return {
     /** Applies a batch in one transaction; every outcome is stored, so a retry answers the same. */
-    async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[]): Promise<PushOutcome[]> {
+    /**
+     * `signing`: the laptop account key this push is signed with, already certified back to the laptop's
+     * pinned root (httpApi); then every new operation's signature is checked before anything is applied,
+     * and one that does not verify is refused with a sentence (a forged or altered change).
+     */
+    async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[], signing: { keyId: string; signPublic: string } | null = null): Promise<PushOutcome[]> {
       const outcomes = await asWriter(() => inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
@@ -157,8 +166,22 @@ export function createSyncService(pool: pg.Pool) {
           [operations.map((op) => op.id)])
         const seen = new Map(rows.map((row) => [row.id, row]))
         const outcomes: PushOutcome[] = []
+        let badSignatures = 0
+        let verified = 0
         for (const op of operations) {
-          const outcome = await applyOne(client, op, account, deviceId, seen)
+          let outcome: PushOutcome
+          if (signing && !seen.has(op.id) && !operationSignatureValid(op, signing.signPublic)) {
+            badSignatures += 1
+            outcome = await refuse(client, op, account, deviceId, op.signature
+              ? 'The laptop’s signature on this change does not match it: it was altered after it was signed, or forged.'
+              : 'This change is not signed by the laptop.')
+          } else {
+            if (signing && !seen.has(op.id)) {
+              verifiedWith.set(op, signing.keyId)
+              verified += 1
+            }
+            outcome = await applyOne(client, op, account, deviceId, seen)
+          }
           // The same id twice in one batch is answered like a retry.
           if (!seen.has(op.id)) seen.set(op.id, { id: op.id, status: outcome.status, seq: 'seq' in outcome ? String(outcome.seq) : null,
             conflict_id: 'conflictId' in outcome ? String(outcome.conflictId) : null, refusal: 'reason' in outcome ? outcome.reason : null })
@@ -166,7 +189,9 @@ export function createSyncService(pool: pg.Pool) {
         }
         const counts = { applied: 0, conflict: 0, refused: 0 }
         for (const outcome of outcomes) counts[outcome.status] += 1
-        await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts })
+        // The audit entry records how the laptop's signatures were checked (which key, how many failed).
+        await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts,
+          signatures: signing ? { keyId: signing.keyId, verified, refused: badSignatures } : 'not required' })
         return outcomes
       }))
       if (outcomes.some((o) => o.status === 'applied')) committed.emit('applied')

@@ -1,5 +1,5 @@
 import { request as httpsRequest } from 'node:https'
-import type { OrderedOperation, PullResponse, PushOutcome, SyncConflict, SyncOperation } from '../../../shared/domain/sync'
+import type { OrderedOperation, PullResponse, PushOutcome, SyncConflict, SyncOperation, SyncSigner } from '../../../shared/domain/sync'
 
 export interface SyncClientOptions {
   /** The organization server's address, https only. */
@@ -63,10 +63,10 @@ export function createSyncClient(options: SyncClientOptions) {
 
   return {
     health: () => call<{ ok: boolean; version: string }>('GET', '/v1/health'),
-    enrol: (code: string, deviceName: string) =>
-      call<{ token: string; account: { id: string; displayName: string; role: string } } & OrganizationKeyHandout>('POST', '/v1/enrol', { code, deviceName }),
+    enrol: (code: string, deviceName: string, signing?: SyncSigner) =>
+      call<{ token: string; account: { id: string; displayName: string; role: string } } & OrganizationKeyHandout>('POST', '/v1/enrol', { code, deviceName, ...(signing ? { signing } : {}) }),
     organizationKey: () => call<OrganizationKeyHandout>('GET', '/v1/organization-key'),
-    push: (operations: SyncOperation[]) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations }),
+    push: (operations: SyncOperation[], signer?: SyncSigner) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations, ...(signer ? { signer } : {}) }),
     pull: (after: number, limit = 500, waitSeconds = 0) => call<PullResponse>('GET', `/v1/pull?after=${after}&limit=${limit}${waitSeconds ? `&wait=${waitSeconds}` : ''}`),
     conflicts: () => call<SyncConflict[]>('GET', '/v1/conflicts'),
     resolve: (conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown) =>

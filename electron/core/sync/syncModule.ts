@@ -9,6 +9,7 @@ import { AppError } from '../errors'
 import { createFileTransfer } from './fileTransfer'
 import { unwrapOrganizationKey, wrapOrganizationKey } from './organizationFiles'
 import { createSyncClient, SyncHttpError, type SyncClient } from './syncClient'
+import { signOperations, wireSigner, type LaptopSigner } from './syncSigning'
 import { createSyncEngine, type SyncStatus } from './syncEngine'
 import { createSqliteReplica } from './sqliteReplica'
 
@@ -28,6 +29,8 @@ export function createSyncModule(deps: Deps) {
   const files = createFileTransfer({ ...deps, organizationKey: () => organizationKey() })
   let last: SyncStatus | null = null
   let heldKey: Buffer | null = null
+  /** The signed-in account's signing key, when the app runs behind a key store (set by the session). */
+  let signer: () => LaptopSigner | null = () => null
 
   /** The organization attachment key, unwrapped once per run from the caseload; re-wrapped after a data-key rotation. */
   function organizationKey(): Buffer | null {
@@ -54,7 +57,12 @@ export function createSyncModule(deps: Deps) {
 
   const isJoined = () => replica.state.get('token') !== null
   function engine() {
-    const client = createSyncClient({ serverUrl: replica.state.get('server_url')!, caPem: replica.state.get('ca_pem') || undefined, token: replica.state.get('token')! })
+    const plain = createSyncClient({ serverUrl: replica.state.get('server_url')!, caPem: replica.state.get('ca_pem') || undefined, token: replica.state.get('token')! })
+    // Every push is signed by the signed-in account, at the moment it is sent.
+    const client: SyncClient = { ...plain, push: (operations) => {
+      const current = signer()
+      return current ? plain.push(signOperations(operations, current), wireSigner(current)) : plain.push(operations)
+    } }
     return { client, engine: createSyncEngine(client, replica, deps.now, (batch) => files.upload(client, batch)) }
   }
 
@@ -78,12 +86,19 @@ export function createSyncModule(deps: Deps) {
   return {
     status: view,
 
+    /** The session lends the signed-in account's key: pushes and the enrolment carry its signatures (docs/organization-server.md). */
+    useSigner(provider: () => LaptopSigner | null) {
+      signer = provider
+    },
+
     /** Connects this laptop with the server address and a one-time code from the administrator. */
     async join(request: SyncConnectRequest): Promise<SyncStatusView> {
       if (isJoined()) throw new AppError('conflict', 'sync.errors.alreadyJoined')
       let enrolled
       try {
-        enrolled = await createSyncClient({ serverUrl: request.serverUrl, caPem: request.certificatePem || undefined }).enrol(request.enrolmentCode, request.deviceName || hostname())
+        const current = signer()
+        enrolled = await createSyncClient({ serverUrl: request.serverUrl, caPem: request.certificatePem || undefined })
+          .enrol(request.enrolmentCode, request.deviceName || hostname(), current ? wireSigner(current) : undefined)
       } catch (error) {
         const code = error instanceof SyncHttpError ? error.code : 'offline'
         throw new AppError('validation', 'error.validation', { enrolmentCode: code === 'enrolment_refused' ? 'sync.errors.codeRefused' : code === 'validation' ? 'sync.errors.badAddress' : 'sync.errors.unreachable' })
