@@ -105,10 +105,11 @@ test.describe('one organization caseload on two laptops', () => {
     a.core.documents.upload({ caseId: created.id, fileName: 'lmn.pdf', label: 'Letter of medical necessity', base64: pdf.toString('base64') } as never)
     await a.core.sync.syncNow()
     await b.page.getByTestId('sync-badge').getByRole('button', { name: 'Sync now' }).click()
-    await expect(b.page.getByTestId('sync-badge')).toContainText('no changes waiting')
     const uid = a.core.db.prepare('SELECT uid FROM cases WHERE id = ?').pluck().get(created.id) as string
+    // The badge already said "no changes waiting" before the click: wait for the case itself.
+    await expect.poll(() => b.core.db.prepare('SELECT id FROM cases WHERE uid = ?').pluck().get(uid) ?? null).not.toBeNull()
     const onB = b.core.db.prepare('SELECT id FROM cases WHERE uid = ?').pluck().get(uid) as number
-    expect(b.core.sync.caseView(onB).waitingFiles).toHaveLength(1)
+    await expect.poll(() => b.core.sync.caseView(onB).waitingFiles.length).toBe(1)
 
     // Opening the case fetches its file; it is then an exhibit like any other.
     await b.page.evaluate((id) => { location.hash = `#/cases/${id}?section=evidence` }, onB)
