@@ -29,7 +29,8 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
   const store = createAttachmentStore(deps.dataDir, deps.key)
   const attachments = createAttachmentRepository(db)
   const sentAddress = db.prepare("SELECT address FROM sync_files WHERE attachment_id = ? AND direction = 'sent'").pluck()
-  const remember = db.prepare('INSERT OR REPLACE INTO sync_files (attachment_id, address, direction, at) VALUES (?, ?, ?, ?)')
+  const rememberRow = db.prepare('INSERT OR REPLACE INTO sync_files (attachment_id, case_id, address, direction, at) VALUES (?, ?, ?, ?, ?)')
+  const remember = (attachmentId: number, caseId: number, address: string, direction: 'sent' | 'received') => rememberRow.run(attachmentId, caseId, address, direction, nowIso())
   const failed = db.prepare('UPDATE sync_incoming_files SET attempts = attempts + 1, problem = ? WHERE operation_id = ?')
   const arrived = db.prepare('DELETE FROM sync_incoming_files WHERE operation_id = ?')
   const nowIso = () => deps.now().toISOString()
@@ -64,7 +65,7 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
         continue
       }
       await client.putAttachment(sealed.address, sealed.ciphertext)
-      remember.run(attachmentId, sealed.address, 'sent', nowIso())
+      remember(attachmentId, record.caseId, sealed.address, 'sent')
     }
   }
 
@@ -80,7 +81,7 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
     const existing = attachments.findByHash(row.case_id, file.sha256)
     if (existing) {
       db.transaction(() => {
-        remember.run(existing.id, row.address, 'received', nowIso())
+        remember(existing.id, row.case_id, row.address, 'received')
         arrived.run(row.operation_id)
       })()
       return
@@ -90,7 +91,7 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
       db.transaction(() => {
         const id = attachments.insert({ caseId: row.case_id, label: row.label, originalName: row.original_name, storedName: file.storedName,
           kind: file.kind, mime: file.mime, sizeBytes: file.sizeBytes, sha256: file.sha256, addedAt: row.announced_at })
-        remember.run(id, row.address, 'received', nowIso())
+        remember(id, row.case_id, row.address, 'received')
         arrived.run(row.operation_id)
       })()
     } catch (error) {
@@ -142,7 +143,31 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
     }
   }
 
-  return { upload, fetchWaiting, caseView, unsentCount: () => unsent }
+  /**
+   * Another laptop removed an exhibit: the same file goes here too (its row now, inside the caller's
+   * transaction; its stored file after the commit, by `sweepRemoved`), or it stops waiting to arrive.
+   */
+  const removedFiles: { caseId: number; storedName: string }[] = []
+  function forget(caseId: number, address: string): void {
+    db.prepare('DELETE FROM sync_incoming_files WHERE case_id = ? AND address = ?').run(caseId, address)
+    const ids = db.prepare('SELECT attachment_id FROM sync_files WHERE case_id = ? AND address = ?').pluck().all(caseId, address) as number[]
+    for (const id of ids) {
+      const record = attachments.get(id)
+      if (record && record.caseId === caseId) {
+        attachments.remove(record)
+        removedFiles.push({ caseId, storedName: record.storedName })
+      }
+      db.prepare('DELETE FROM sync_files WHERE attachment_id = ?').run(id)
+    }
+  }
+  function sweepRemoved(): void {
+    for (const file of removedFiles.splice(0)) store.remove(file.caseId, file.storedName)
+  }
+  /** The organization address of a local attachment that was sent or received (for its removal). */
+  const addressOf = (attachmentId: number): string | null =>
+    (db.prepare('SELECT address FROM sync_files WHERE attachment_id = ?').pluck().get(attachmentId) as string | undefined) ?? null
+
+  return { upload, fetchWaiting, caseView, forget, sweepRemoved, addressOf, unsentCount: () => unsent }
 }
 
 export type FileTransfer = ReturnType<typeof createFileTransfer>

@@ -38,7 +38,9 @@ export interface AnnouncedFile { address: string; kind: string; sizeBytes: numbe
 
 export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date; accountId: () => string
   /** The organization attachment key, once this laptop holds it. */
-  organizationKey: () => Buffer | null }) {
+  organizationKey: () => Buffer | null
+  /** Organization files: the address a local attachment travelled under, and removing one another laptop removed. */
+  files: { addressOf(attachmentId: number): string | null; forget(caseId: number, address: string): void; sweepRemoved(): void } }) {
   const { db } = deps
   const state = {
     get: (key: string): string | null => (db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
@@ -89,8 +91,10 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     // Denials, contacts, uploads, letters, exports: additions to the case's lists, never conflicting.
     const detail = parse(row.detail) as { removed?: boolean } | null
     const file = row.kind === 'upload' && !detail?.removed ? announcedFile(row) : null
+    const removedAddress = row.kind === 'upload' && detail?.removed ? deps.files.addressOf(Number(row.entity_id)) : null
     return { ...base, kind: 'append', field: row.kind, oldValue: null,
-      newValue: { kind: row.kind, field: row.field, entityId: row.entity_id, value: parse(row.new_value), detail, ...(file ? { attachment: file } : {}) } }
+      newValue: { kind: row.kind, field: row.field, entityId: row.entity_id, value: parse(row.new_value), detail,
+        ...(file ? { attachment: file } : {}), ...(removedAddress ? { removedAddress, removedFile: parse(row.old_value) } : {}) } }
   }
 
   /** Records the operations a remote change just wrote locally as already on the server. */
@@ -114,8 +118,13 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     // A person's choice settles the field everywhere; otherwise an unsettled local edit stays.
     if (op.kind === 'resolve') settleConflicts.run(op.caseId, op.field)
     else if (unsettledField.get(op.caseId, op.field, baseline())) return
-    const appended = op.kind === 'append' ? (op.newValue as { kind?: string; value?: { label?: string; fileName?: string }; attachment?: AnnouncedFile } | null) : null
-    if (appended?.kind === 'upload' && appended.attachment && /^[0-9a-f]{64}$/.test(appended.attachment.address)) {
+    const appended = op.kind === 'append' ? (op.newValue as { kind?: string; attachment?: AnnouncedFile; removedAddress?: string; value?: unknown } | null) : null
+    if (appended?.kind === 'upload' && typeof appended.removedAddress === 'string' && /^[0-9a-f]{64}$/.test(appended.removedAddress)) {
+      // Another laptop removed an exhibit it had shared: it goes here too, and the case's history says so.
+      deps.files.forget(localId, appended.removedAddress)
+      const removedFile = (op.newValue as { removedFile?: unknown }).removedFile ?? null
+      deps.cases.log.record(localId, [{ kind: 'upload', oldValue: removedFile as never, detail: { removed: true, fromOrganization: true, by: op.actor } }], { actorId: null, at: op.at })
+    } else if (appended?.kind === 'upload' && appended.attachment && /^[0-9a-f]{64}$/.test(appended.attachment.address)) {
       // Another laptop attached a file: it is listed as on its way until its bytes are here and checked.
       const file = appended.attachment
       announce.run({ operationId: op.id, caseId: localId, address: file.address, label: String(file.label).slice(0, 200), originalName: String(file.originalName).slice(0, 255),
@@ -170,6 +179,8 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
         state.set('last_pulled_seq', String(lastSeq))
         state.set('last_sync_at', nowIso())
       })()
+      // Files of exhibits removed elsewhere go once their rows are gone for good.
+      deps.files.sweepRemoved()
     },
 
     saveConflicts(conflicts: SyncConflict[]) {

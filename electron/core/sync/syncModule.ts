@@ -25,8 +25,8 @@ interface Deps {
  * to a server makes no network call at all.
  */
 export function createSyncModule(deps: Deps) {
-  const replica = createSqliteReplica({ ...deps, accountId: () => replica.state.get('account_id') ?? 'unknown', organizationKey: () => organizationKey() })
   const files = createFileTransfer({ ...deps, organizationKey: () => organizationKey() })
+  const replica = createSqliteReplica({ ...deps, accountId: () => replica.state.get('account_id') ?? 'unknown', organizationKey: () => organizationKey(), files })
   let last: SyncStatus | null = null
   let heldKey: Buffer | null = null
   /** The signed-in account's signing key, when the app runs behind a key store (set by the session). */

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyncClient, SyncHttpError } from '../../../electron/core/sync/syncClient'
@@ -78,6 +80,29 @@ describe.skipIf(!postgresAvailable())('attachments between laptops (organization
       expect(JSON.parse(stored)).toHaveProperty('wrapped')
       expect(stored).not.toContain(keyRows[0].key_id)
     }
+  }, 60_000)
+
+  it('removes an exhibit on every laptop when the laptop that shared it removes it', async () => {
+    const a = await laptop('Gus Ward')
+    const b = await laptop('Hana Ito')
+    const created = a.core.cases.create(sampleCase())
+    const kept = a.core.documents.upload({ caseId: created.id, fileName: 'keep.pdf', label: 'Keep', base64: pdf().toString('base64') } as never)
+    const gone = a.core.documents.upload({ caseId: created.id, fileName: 'gone.pdf', label: 'Gone', base64: pdf().toString('base64') } as never)
+    await a.core.sync.syncNow()
+    await b.core.sync.syncNow()
+    const uid = a.core.db.prepare('SELECT uid FROM cases WHERE id = ?').pluck().get(created.id) as string
+    const onB = localId(b.core, uid)
+    await b.core.sync.fetchCaseFiles(onB)
+    expect(b.core.documents.listAttachments(onB).map((x) => x.originalName)).toEqual(['keep.pdf', 'gone.pdf'])
+    const storedOnB = b.core.db.prepare("SELECT stored_name FROM attachments WHERE case_id = ? AND original_name = 'gone.pdf'").pluck().get(onB) as string
+
+    a.core.documents.removeAttachment(gone.id)
+    await a.core.sync.syncNow()
+    await b.core.sync.syncNow()
+    expect(b.core.documents.listAttachments(onB)).toEqual([expect.objectContaining({ originalName: 'keep.pdf', exhibitNumber: 1 })])
+    expect(existsSync(join(b.core.dataDir, 'attachments', String(onB), storedOnB))).toBe(false)
+    expect(b.core.cases.operations(onB).some((op) => op.kind === 'upload' && (op.detail as { removed?: boolean } | null)?.removed)).toBe(true)
+    expect(kept.id).toBeGreaterThan(0)
   }, 60_000)
 
   it('says a file is damaged when the server copy was altered, keeps it waiting, and refuses a removed account', async () => {

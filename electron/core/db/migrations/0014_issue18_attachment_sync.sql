@@ -18,10 +18,17 @@ CREATE TABLE sync_incoming_files (
 CREATE INDEX sync_incoming_files_case ON sync_incoming_files (case_id);
 
 -- Which local attachment is which organization file (sent from here or received), so a file is
--- uploaded once and a retried push does not send it again.
+-- uploaded once, a retried push does not send it again, and removing an exhibit can name the file to
+-- the other laptops. Kept after the attachment's row is deleted (the removal is pushed later); a new
+-- attachment that reuses the row id forgets the old mapping.
 CREATE TABLE sync_files (
-  attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,
+  attachment_id INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL,
   address       TEXT NOT NULL,
   direction     TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
   at            TEXT NOT NULL
 );
+CREATE INDEX sync_files_address ON sync_files (case_id, address);
+CREATE TRIGGER sync_files_forget_reused AFTER INSERT ON attachments BEGIN
+  DELETE FROM sync_files WHERE attachment_id = NEW.id;
+END;
