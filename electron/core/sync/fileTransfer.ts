@@ -160,8 +160,9 @@ export function createFileTransfer(deps: { db: Db; dataDir: string; key?: Buffer
       db.prepare('DELETE FROM sync_files WHERE attachment_id = ?').run(id)
     }
   }
-  function sweepRemoved(): void {
-    for (const file of removedFiles.splice(0)) store.remove(file.caseId, file.storedName)
+  /** After the pull's transaction: removes the queued files when it committed, forgets them when it rolled back. */
+  function sweepRemoved(committed: boolean): void {
+    for (const file of removedFiles.splice(0)) if (committed) store.remove(file.caseId, file.storedName)
   }
   /** The organization address of a local attachment that was sent or received (for its removal). */
   const addressOf = (attachmentId: number): string | null =>

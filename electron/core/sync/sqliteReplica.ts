@@ -40,7 +40,7 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
   /** The organization attachment key, once this laptop holds it. */
   organizationKey: () => Buffer | null
   /** Organization files: the address a local attachment travelled under, and removing one another laptop removed. */
-  files: { addressOf(attachmentId: number): string | null; forget(caseId: number, address: string): void; sweepRemoved(): void } }) {
+  files: { addressOf(attachmentId: number): string | null; forget(caseId: number, address: string): void; sweepRemoved(committed: boolean): void } }) {
   const { db } = deps
   const state = {
     get: (key: string): string | null => (db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
@@ -171,16 +171,22 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     lastPulledSeq: () => Number(state.get('last_pulled_seq') ?? 0),
 
     applyRemote(operations: OrderedOperation[], lastSeq: number) {
-      db.transaction(() => {
-        for (const op of operations) {
-          const mine = db.prepare('SELECT status FROM sync_acknowledged WHERE operation_id = ?').pluck().get(op.id)
-          if (!mine) applyOne(op)
-        }
-        state.set('last_pulled_seq', String(lastSeq))
-        state.set('last_sync_at', nowIso())
-      })()
+      try {
+        db.transaction(() => {
+          for (const op of operations) {
+            const mine = db.prepare('SELECT status FROM sync_acknowledged WHERE operation_id = ?').pluck().get(op.id)
+            if (!mine) applyOne(op)
+          }
+          state.set('last_pulled_seq', String(lastSeq))
+          state.set('last_sync_at', nowIso())
+        })()
+      } catch (error) {
+        // Rolled back: the rows of removed exhibits are still there, so their files stay too.
+        deps.files.sweepRemoved(false)
+        throw error
+      }
       // Files of exhibits removed elsewhere go once their rows are gone for good.
-      deps.files.sweepRemoved()
+      deps.files.sweepRemoved(true)
     },
 
     saveConflicts(conflicts: SyncConflict[]) {
