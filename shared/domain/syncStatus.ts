@@ -14,6 +14,10 @@ export interface SyncStatusView {
   lastSyncAt: string | null
   openConflicts: number
   refused: { id: string; reason: string }[]
+  /** Files other laptops attached that are not on this laptop yet (fetched when their case is opened or kept for a clinic). */
+  waitingFiles: number
+  /** Files this laptop could not send because its own copy is damaged or missing (since the app started). */
+  unsentFiles: number
 }
 
 export const syncConnectSchema = z.strictObject({

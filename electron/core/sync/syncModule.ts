@@ -80,6 +80,8 @@ export function createSyncModule(deps: Deps) {
       lastSyncAt: replica.state.get('last_sync_at'),
       openConflicts: conflicts,
       refused: last?.refused.slice(-20) ?? [],
+      waitingFiles: deps.db.prepare('SELECT COUNT(*) FROM sync_incoming_files').pluck().get() as number,
+      unsentFiles: files.unsentCount(),
     }
   }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,6 +103,21 @@ describe.skipIf(!postgresAvailable())('attachments between laptops (organization
     expect(existsSync(join(b.core.dataDir, 'attachments', String(onB), storedOnB))).toBe(false)
     expect(b.core.cases.operations(onB).some((op) => op.kind === 'upload' && (op.detail as { removed?: boolean } | null)?.removed)).toBe(true)
     expect(kept.id).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('says so on both laptops when the sender’s own copy is damaged, and the change still travels', async () => {
+    const a = await laptop('Ida Lane')
+    const b = await laptop('Jon Reyes')
+    const created = a.core.cases.create(sampleCase())
+    a.core.documents.upload({ caseId: created.id, fileName: 'scan.pdf', label: 'Scan', base64: pdf().toString('base64') } as never)
+    const stored = a.core.db.prepare('SELECT stored_name FROM attachments WHERE case_id = ?').pluck().get(created.id) as string
+    writeFileSync(join(a.core.dataDir, 'attachments', String(created.id), stored), Buffer.from('damaged on disk'))
+    expect(await a.core.sync.syncNow()).toMatchObject({ isConnected: true, pending: 0, unsentFiles: 1 })
+    await b.core.sync.syncNow()
+    const uid = a.core.db.prepare('SELECT uid FROM cases WHERE id = ?').pluck().get(created.id) as string
+    const view = await b.core.sync.fetchCaseFiles(localId(b.core, uid))
+    expect(view.waitingFiles).toEqual([expect.objectContaining({ fileName: 'scan.pdf', problem: 'sync.files.problem.notOnServer' })])
+    expect(b.core.sync.status().waitingFiles).toBeGreaterThanOrEqual(1)
   }, 60_000)
 
   it('says a file is damaged when the server copy was altered, keeps it waiting, and refuses a removed account', async () => {

@@ -29,6 +29,8 @@ export const syncMessages = {
     lastSync: 'Last synced: {when}',
     neverSynced: 'Not synced yet.',
     pending: 'Changes waiting to be sent: {count}',
+    waitingFiles: 'No files on their way | 1 file from other laptops is not on this laptop yet: it comes down when its case is opened or taken to a clinic. | {count} files from other laptops are not on this laptop yet: each comes down when its case is opened or taken to a clinic.',
+    unsentFiles: 'No files unsent | 1 file could not be sent to the organization because its copy on this laptop is damaged or missing: attach it again on its case. | {count} files could not be sent to the organization because their copies on this laptop are damaged or missing: attach them again on their cases.',
     problem: 'Not connected: {problem}',
     stopped: 'Your administrator removed this account from the organization: this laptop no longer syncs. Its cases stay here.',
     refused: 'The organization’s server refused a change: {reason}',
