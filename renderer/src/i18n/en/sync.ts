@@ -61,6 +61,7 @@ export const syncMessages = {
       waiting: 'No files on their way | 1 file still downloading from the organization | {count} files still downloading from the organization',
       downloading: 'Downloading files from the organization…',
       retry: 'Try downloading again',
+      failed: 'That did not work. Try again.',
     },
     files: {
       problem: {
