@@ -125,5 +125,11 @@ test.describe('one organization caseload on two laptops', () => {
     await expect(clinic.getByTestId('kept-offline')).toHaveText('Kept on this laptop for a clinic visit')
     await expect(clinic.getByRole('button', { name: 'Stop keeping for a clinic' })).toHaveAttribute('aria-pressed', 'true')
     expect(b.core.sync.caseView(onB).keptOffline).toBe(true)
+
+    // Both app sessions signed every change they pushed, and the server checked each signature.
+    const { rows } = await server.pool.query<{ unsigned: number; signed: number }>(
+      "SELECT COUNT(*) FILTER (WHERE signed_key_id IS NULL)::int AS unsigned, COUNT(*) FILTER (WHERE signed_key_id IS NOT NULL)::int AS signed FROM operations WHERE kind <> 'resolve'")
+    expect(rows[0]).toMatchObject({ unsigned: 0, signed: expect.any(Number) })
+    expect(rows[0].signed).toBeGreaterThan(0)
   })
 })
