@@ -103,7 +103,9 @@ export function createSyncModule(deps: Deps) {
           .enrol(request.enrolmentCode, request.deviceName || hostname(), current ? wireSigner(current) : undefined)
       } catch (error) {
         const code = error instanceof SyncHttpError ? error.code : 'offline'
-        throw new AppError('validation', 'error.validation', { enrolmentCode: code === 'enrolment_refused' ? 'sync.errors.codeRefused' : code === 'validation' ? 'sync.errors.badAddress' : 'sync.errors.unreachable' })
+        const field = code === 'enrolment_refused' ? 'sync.errors.codeRefused' : code === 'validation' ? 'sync.errors.badAddress'
+          : code === 'signature_refused' ? 'sync.errors.keysRefused' : 'sync.errors.unreachable'
+        throw new AppError('validation', 'error.validation', { enrolmentCode: field })
       }
       deps.db.transaction(() => {
         replica.state.set('server_url', request.serverUrl)

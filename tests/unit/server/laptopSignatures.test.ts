@@ -100,5 +100,15 @@ describe.skipIf(!postgresAvailable())('the server checks laptops’ Ed25519 sign
     const fake: LaptopSigner = { ...intruder.signer, holder: 'intruder', bundle }
     await expect(createSyncClient({ serverUrl: server.url, caPem: tls.cert }).enrol(await server.accounts.issueEnrolmentCode(account.id), 'laptop', wireSigner(fake)))
       .rejects.toMatchObject({ code: 'signature_refused', message: expect.stringMatching(/not certified/) })
+
+    // The app says so next to the code, and the code is not spent.
+    const made = makeCore({ seedDemoOnFirstRun: false, now: () => new Date(), key: mine.dataKey })
+    disposers.push(made.dispose)
+    made.core.sync.useSigner(() => fake)
+    const code = await server.accounts.issueEnrolmentCode(account.id)
+    await expect(made.core.sync.join({ serverUrl: server.url, enrolmentCode: code, certificatePem: tls.cert }))
+      .rejects.toMatchObject({ fields: { enrolmentCode: 'sync.errors.keysRefused' } })
+    made.core.sync.useSigner(() => mine.signer)
+    expect(await made.core.sync.join({ serverUrl: server.url, enrolmentCode: code, certificatePem: tls.cert })).toMatchObject({ isJoined: true })
   }, 60_000)
 })

@@ -77,6 +77,7 @@ export const syncMessages = {
       codeRefused: 'That code is not valid, was already used or has expired. Ask your administrator for a new one.',
       unreachable: 'The server cannot be reached. Check the address and your internet connection.',
       alreadyJoined: 'This laptop is already connected.',
+      keysRefused: 'The server did not accept this laptop’s account keys: they are not all certified by this laptop’s first administrator. Ask an administrator to check the accounts under Security, then try again with the same code.',
       notJoined: 'This laptop is not connected to an organization.',
       alreadyResolved: 'Someone already resolved this conflict.',
     },
