@@ -12,6 +12,7 @@ import { verifyServerAudit } from '../electron/server/serverAudit'
  *   accounts                           list accounts
  *   verify-audit                       check the server's audit chain
  * Configuration from the environment: OVERTURN_PG_URL, OVERTURN_TLS_CERT, OVERTURN_TLS_KEY,
+ * OVERTURN_SERVER_KEY_FILE (the organization attachment key's wrapping key, created on first start),
  * OVERTURN_SERVER_HOST (default 127.0.0.1), OVERTURN_SERVER_PORT (default 8443).
  */
 function env(name: string): string {
@@ -29,6 +30,7 @@ async function main() {
   if (command === 'serve') {
     const server = await startOrganizationServer({
       databaseUrl,
+      keyFile: env('OVERTURN_SERVER_KEY_FILE'),
       tls: { cert: readFileSync(env('OVERTURN_TLS_CERT')), key: readFileSync(env('OVERTURN_TLS_KEY')) },
       host: process.env.OVERTURN_SERVER_HOST ?? '127.0.0.1',
       port: Number(process.env.OVERTURN_SERVER_PORT ?? 8443),

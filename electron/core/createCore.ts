@@ -173,7 +173,7 @@ export function createCore(options: CoreOptions) {
     screening,
     insights,
     transfer,
-    sync: createSyncModule({ db, cases, facts, deadlines, now }),
+    sync: createSyncModule({ db, cases, facts, deadlines, now, dataDir: options.dataDir, key: options.key, olderKeys: options.olderKeys }),
     close: () => db.close(),
   }
 }

@@ -52,29 +52,31 @@ export function createAccountService(pool: pg.Pool) {
     },
 
     /** Exchanges a one-time code for a device token; the code is spent whatever happens next. */
-    async enrol(code: string, deviceName: string): Promise<{ token: string; account: ServerAccount } | null> {
+    async enrol(code: string, deviceName: string, signingRoot: { keyId: string; signPublic: string } | null = null): Promise<{ token: string; deviceId: number; account: ServerAccount } | null> {
       const token = randomBytes(32).toString('base64url')
-      return audited(null, 'enrolment.use', { deviceName: deviceName.slice(0, 40) }, async (c) => {
+      return audited(null, 'enrolment.use', { deviceName: deviceName.slice(0, 40), signingRoot: signingRoot?.keyId ?? null }, async (c) => {
         const { rows } = await c.query<{ account_id: string; display_name: string; role: ServerRole }>(
           `UPDATE enrolment_codes e SET used_at = now() FROM accounts a
            WHERE e.code_hash = $1 AND e.used_at IS NULL AND e.expires_at > now() AND a.id = e.account_id AND a.removed_at IS NULL
            RETURNING e.account_id, a.display_name, a.role`, [sha256(code.trim().toUpperCase())])
         if (!rows[0]) return null
-        await c.query('INSERT INTO devices (account_id, name, token_hash) VALUES ($1, $2, $3)', [rows[0].account_id, deviceName, sha256(token)])
-        return { token, account: { id: rows[0].account_id, displayName: rows[0].display_name, role: rows[0].role } }
+        const device = await c.query<{ id: string }>(
+          'INSERT INTO devices (account_id, name, token_hash, signing_root_key_id, signing_root_public) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [rows[0].account_id, deviceName, sha256(token), signingRoot?.keyId ?? null, signingRoot?.signPublic ?? null])
+        return { token, deviceId: Number(device.rows[0].id), account: { id: rows[0].account_id, displayName: rows[0].display_name, role: rows[0].role } }
       })
     },
 
     /** The account behind a device token; `removed` when an administrator removed it (syncing stops). */
-    async authenticate(token: string): Promise<{ account: ServerAccount; deviceId: number } | 'removed' | null> {
-      const { rows } = await pool.query<{ device_id: string; id: string; display_name: string; role: ServerRole; removed_at: Date | null }>(
-        `SELECT d.id AS device_id, a.id, a.display_name, a.role, a.removed_at FROM devices d JOIN accounts a ON a.id = d.account_id
+    async authenticate(token: string): Promise<{ account: ServerAccount; deviceId: number; signingRoot: string | null } | 'removed' | null> {
+      const { rows } = await pool.query<{ device_id: string; id: string; display_name: string; role: ServerRole; removed_at: Date | null; signing_root_key_id: string | null }>(
+        `SELECT d.id AS device_id, a.id, a.display_name, a.role, a.removed_at, d.signing_root_key_id FROM devices d JOIN accounts a ON a.id = d.account_id
          WHERE d.token_hash = $1`, [sha256(token)])
       const row = rows[0]
       if (!row) return null
       if (row.removed_at) return 'removed'
       await pool.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id])
-      return { account: { id: row.id, displayName: row.display_name, role: row.role }, deviceId: Number(row.device_id) }
+      return { account: { id: row.id, displayName: row.display_name, role: row.role }, deviceId: Number(row.device_id), signingRoot: row.signing_root_key_id }
     },
 
     async removeAccount(accountId: string): Promise<void> {

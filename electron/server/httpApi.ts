@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { enrolRequestSchema, pushRequestSchema, resolveRequestSchema } from '../../shared/domain/sync'
 import type { AccountService, ServerAccount, ServerRole } from './accounts'
+import { verifySigner } from './laptopSignatures'
+import type { OrganizationKeyring } from './organizationKey'
 import { ServerError, type SyncService } from './syncService'
 
 const JSON_LIMIT = 4 * 1024 * 1024
@@ -44,8 +46,8 @@ function send(response: ServerResponse, status: number, body: unknown) {
  * a code and a plain sentence, never a stack trace or patient data, and nothing is logged but the
  * route and the code.
  */
-export function createApiHandler(sync: SyncService, accounts: AccountService, version: string) {
-  async function authenticate(request: IncomingMessage): Promise<{ account: ServerAccount; deviceId: number }> {
+export function createApiHandler(sync: SyncService, accounts: AccountService, version: string, keyring: OrganizationKeyring) {
+  async function authenticate(request: IncomingMessage): Promise<{ account: ServerAccount; deviceId: number; signingRoot: string | null }> {
     const header = request.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
     const result = token ? await accounts.authenticate(token) : null
@@ -68,18 +70,35 @@ export function createApiHandler(sync: SyncService, accounts: AccountService, ve
     if (method === 'POST' && path === '/v1/enrol') {
       const parsed = enrolRequestSchema.safeParse(await readJson(request))
       if (!parsed.success) throw new ServerError(400, 'validation', 'Enter the enrolment code and a name for this laptop.')
-      const enrolled = await accounts.enrol(parsed.data.code, parsed.data.deviceName)
+      // A laptop with keys is pinned to its root of trust now; certificates that do not check out refuse the enrolment.
+      const signer = parsed.data.signing ? verifySigner(parsed.data.signing) : null
+      if (typeof signer === 'string') throw new ServerError(400, 'signature_refused', signer)
+      const enrolled = await accounts.enrol(parsed.data.code, parsed.data.deviceName, signer ? { keyId: signer.rootKeyId, signPublic: signer.rootPublic } : null)
       if (!enrolled) throw new ServerError(403, 'enrolment_refused', 'That enrolment code is not valid, was already used, or has expired. Ask your administrator for a new one.')
-      return send(response, 200, { ok: true, data: enrolled })
+      // The organization attachment key travels only here and below, inside TLS to a pinned certificate.
+      return send(response, 200, { ok: true, data: { ...enrolled, ...(await keyring.handTo(enrolled.account.id, enrolled.deviceId)) } })
     }
 
-    const { account, deviceId } = await authenticate(request)
+    const { account, deviceId, signingRoot } = await authenticate(request)
+
+    if (method === 'GET' && path === '/v1/organization-key') {
+      return send(response, 200, { ok: true, data: await keyring.handTo(account.id, deviceId) })
+    }
 
     if (method === 'POST' && path === '/v1/push') {
       need(account, MAY_PUSH)
       const parsed = pushRequestSchema.safeParse(await readJson(request))
       if (!parsed.success) throw new ServerError(400, 'validation', 'The operations are not in the expected form.')
-      return send(response, 200, { ok: true, data: { outcomes: await sync.push(account, deviceId, parsed.data.operations) } })
+      // A laptop enrolled with keys signs every push with an account key certified back to the root pinned at enrolment.
+      let signing: { keyId: string; signPublic: string } | null = null
+      if (signingRoot) {
+        if (!parsed.data.signer) throw new ServerError(403, 'signature_refused', 'This laptop signs its changes, but this push was not signed.')
+        const signer = verifySigner(parsed.data.signer)
+        if (typeof signer === 'string') throw new ServerError(403, 'signature_refused', signer)
+        if (signer.rootKeyId !== signingRoot) throw new ServerError(403, 'signature_refused', 'These changes are signed by keys of another laptop, not the one connected with this token.')
+        signing = { keyId: signer.keyId, signPublic: signer.signPublic }
+      }
+      return send(response, 200, { ok: true, data: { outcomes: await sync.push(account, deviceId, parsed.data.operations, signing) } })
     }
     if (method === 'GET' && path === '/v1/pull') {
       const after = Math.max(0, Number(url.searchParams.get('after') ?? 0) || 0)
@@ -103,7 +122,7 @@ export function createApiHandler(sync: SyncService, accounts: AccountService, ve
     const attachmentMatch = /^\/v1\/attachments\/([0-9a-f]{64})$/.exec(path)
     if (attachmentMatch && method === 'PUT') {
       need(account, MAY_PUSH)
-      await sync.putAttachment(account, attachmentMatch[1], await readBody(request, ATTACHMENT_LIMIT))
+      await sync.putAttachment(account, deviceId, attachmentMatch[1], await readBody(request, ATTACHMENT_LIMIT))
       return send(response, 200, { ok: true, data: null })
     }
     if (attachmentMatch && method === 'GET') {

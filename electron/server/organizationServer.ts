@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import pg from 'pg'
 import { createAccountService } from './accounts'
 import { createApiHandler } from './httpApi'
+import { createOrganizationKeyring, loadServerKeyFile } from './organizationKey'
 import { migrateServer } from './pgMigrate'
 import { createSyncService } from './syncService'
 
@@ -13,6 +14,8 @@ export interface OrganizationServerOptions {
   host?: string
   port?: number
   version?: string
+  /** The server key file (32 bytes, outside the database) that wraps the organization attachment key; default OVERTURN_SERVER_KEY_FILE. */
+  keyFile?: string
 }
 
 /**
@@ -20,6 +23,9 @@ export interface OrganizationServerOptions {
  * One composition root for the server, like createCore for the app.
  */
 export async function startOrganizationServer(options: OrganizationServerOptions) {
+  const keyFile = options.keyFile ?? process.env.OVERTURN_SERVER_KEY_FILE
+  if (!keyFile) throw new Error('Set OVERTURN_SERVER_KEY_FILE: the file that keeps the organization attachment key (docs/organization-server.md).')
+  const serverKey = loadServerKeyFile(keyFile)
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
   const client = await pool.connect()
   try {
@@ -29,7 +35,15 @@ export async function startOrganizationServer(options: OrganizationServerOptions
   }
   const sync = createSyncService(pool)
   const accounts = createAccountService(pool)
-  const handler = createApiHandler(sync, accounts, options.version ?? '1')
+  const keyring = createOrganizationKeyring(pool, serverKey)
+  // A key file that does not belong to this database stops the start here, with a sentence.
+  try {
+    await keyring.get()
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  const handler = createApiHandler(sync, accounts, options.version ?? '1', keyring)
   const server = createHttpsServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, (req, res) => void handler(req, res))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

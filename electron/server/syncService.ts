@@ -3,6 +3,8 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import { STAGES, type PlanFamily, type Stage } from '../../shared/domain/enums'
 import { PLAN_FAMILY_FIELD, STAGE_FIELD, type OrderedOperation, type PushOutcome, type SyncConflict, type SyncOperation } from '../../shared/domain/sync'
+import { isEncryptedAttachment } from '../core/documents/attachmentStore'
+import { operationSignatureValid } from './laptopSignatures'
 import { moveRefusal } from './ladderCheck'
 import { appendServerAudit } from './serverAudit'
 import type { ServerAccount } from './accounts'
@@ -72,14 +74,17 @@ export function createSyncService(pool: pg.Pool) {
       [op.caseId, field, json(value), seq, op.actor, op.at])
   }
 
+  // The laptop key each stored operation's signature was verified with (set per push, under PUSH_LOCK).
+  const verifiedWith = new WeakMap<SyncOperation, string>()
+
   async function record(client: pg.PoolClient, op: SyncOperation, account: ServerAccount, deviceId: number | null,
     outcome: { status: 'applied'; seq: number } | { status: 'conflict'; conflictId: number } | { status: 'refused'; reason: string }) {
     await client.query(
-      `INSERT INTO operations (id, seq, case_id, kind, field, old_value, new_value, actor, made_at, pushed_by, device_id, status, refusal, conflict_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      `INSERT INTO operations (id, seq, case_id, kind, field, old_value, new_value, actor, made_at, pushed_by, device_id, status, refusal, conflict_id, signature, signed_key_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [op.id, outcome.status === 'applied' ? outcome.seq : null, op.caseId, op.kind, op.field, json(op.oldValue), json(op.newValue),
         op.actor, op.at, account.id, deviceId, outcome.status, outcome.status === 'refused' ? outcome.reason : null,
-        outcome.status === 'conflict' ? outcome.conflictId : null, op.signature ?? null])
+        outcome.status === 'conflict' ? outcome.conflictId : null, op.signature ?? null, verifiedWith.get(op) ?? null])
   }
 
   async function currentField(client: pg.PoolClient, op: SyncOperation): Promise<FieldRow | undefined> {
@@ -148,7 +153,12 @@ export function createSyncService(pool: pg.Pool) {
 
   return {
     /** Applies a batch in one transaction; every outcome is stored, so a retry answers the same. */
-    async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[]): Promise<PushOutcome[]> {
+    /**
+     * `signing`: the laptop account key this push is signed with, already certified back to the laptop's
+     * pinned root (httpApi); then every new operation's signature is checked before anything is applied,
+     * and one that does not verify is refused with a sentence (a forged or altered change).
+     */
+    async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[], signing: { keyId: string; signPublic: string } | null = null): Promise<PushOutcome[]> {
       const outcomes = await asWriter(() => inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
@@ -156,8 +166,22 @@ export function createSyncService(pool: pg.Pool) {
           [operations.map((op) => op.id)])
         const seen = new Map(rows.map((row) => [row.id, row]))
         const outcomes: PushOutcome[] = []
+        let badSignatures = 0
+        let verified = 0
         for (const op of operations) {
-          const outcome = await applyOne(client, op, account, deviceId, seen)
+          let outcome: PushOutcome
+          if (signing && !seen.has(op.id) && !operationSignatureValid(op, signing.signPublic)) {
+            badSignatures += 1
+            outcome = await refuse(client, op, account, deviceId, op.signature
+              ? 'The laptop’s signature on this change does not match it: it was altered after it was signed, or forged.'
+              : 'This change is not signed by the laptop.')
+          } else {
+            if (signing && !seen.has(op.id)) {
+              verifiedWith.set(op, signing.keyId)
+              verified += 1
+            }
+            outcome = await applyOne(client, op, account, deviceId, seen)
+          }
           // The same id twice in one batch is answered like a retry.
           if (!seen.has(op.id)) seen.set(op.id, { id: op.id, status: outcome.status, seq: 'seq' in outcome ? String(outcome.seq) : null,
             conflict_id: 'conflictId' in outcome ? String(outcome.conflictId) : null, refusal: 'reason' in outcome ? outcome.reason : null })
@@ -165,7 +189,9 @@ export function createSyncService(pool: pg.Pool) {
         }
         const counts = { applied: 0, conflict: 0, refused: 0 }
         for (const outcome of outcomes) counts[outcome.status] += 1
-        await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts })
+        // The audit entry records how the laptop's signatures were checked (which key, how many failed).
+        await appendServerAudit(client, account.id, 'push', { deviceId, operations: operations.length, ...counts,
+          signatures: signing ? { keyId: signing.keyId, verified, refused: badSignatures } : 'not required' })
         return outcomes
       }))
       if (outcomes.some((o) => o.status === 'applied')) committed.emit('applied')
@@ -239,16 +265,38 @@ export function createSyncService(pool: pg.Pool) {
       return Object.fromEntries(rows.map((row) => [row.field, row.value]))
     },
 
-    async putAttachment(account: ServerAccount, sha256: string, bytes: Buffer): Promise<void> {
-      const actual = createHash('sha256').update(bytes).digest('hex')
-      if (actual !== sha256) throw new ServerError(400, 'validation', 'The attachment does not match its address.')
-      await pool.query('INSERT INTO attachments (sha256, bytes, stored_by) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
-        [sha256, bytes, account.id])
+    /**
+     * Stores one attachment as the laptops encrypted it with the organization key (never plaintext:
+     * the bytes must carry the encryption header). The address is the laptops' keyed hash of the
+     * content, which the server cannot recompute; the receiving laptop checks it after decrypting. The
+     * ciphertext's SHA-256 is kept so damage at rest is detected on the way out.
+     */
+    async putAttachment(account: ServerAccount, deviceId: number | null, address: string, bytes: Buffer): Promise<void> {
+      if (!isEncryptedAttachment(bytes)) throw new ServerError(400, 'validation', 'Attachments must be encrypted with the organization key before they are sent.')
+      const digest = createHash('sha256').update(bytes).digest('hex')
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const { rowCount } = await client.query('INSERT INTO attachments (address, bytes, stored_by, ciphertext_sha256) VALUES ($1, $2, $3, $4) ON CONFLICT (address) DO NOTHING',
+          [address, bytes, account.id, digest])
+        if (rowCount) await appendServerAudit(client, account.id, 'attachment.store', { deviceId, address, bytes: bytes.length })
+        await client.query('COMMIT')
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
     },
 
-    async getAttachment(sha256: string): Promise<Buffer | null> {
-      const { rows } = await pool.query<{ bytes: Buffer }>('SELECT bytes FROM attachments WHERE sha256 = $1', [sha256])
-      return rows[0]?.bytes ?? null
+    async getAttachment(address: string): Promise<Buffer | null> {
+      const { rows } = await pool.query<{ bytes: Buffer; ciphertext_sha256: string | null }>('SELECT bytes, ciphertext_sha256 FROM attachments WHERE address = $1', [address])
+      const row = rows[0]
+      if (!row) return null
+      if (row.ciphertext_sha256 && createHash('sha256').update(row.bytes).digest('hex') !== row.ciphertext_sha256) {
+        throw new ServerError(500, 'damaged', 'This attachment is damaged on the server.')
+      }
+      return row.bytes
     },
   }
 }

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSyncClient } from '../../electron/core/sync/syncClient'
+import { publicBundle, signOperations, wireSigner, type LaptopSigner } from '../../electron/core/sync/syncSigning'
+import { createKeyStore } from '../../electron/core/security/keyStore'
 import type { SyncOperation } from '../../shared/domain/sync'
 import { openAdmin } from '../../electron/server/organizationServer'
 import { freePort, selfSignedCertificate, startPostgres } from '../../tests/unit/server/postgresHarness'
@@ -20,6 +22,8 @@ export interface ServerLoadResult {
   propagationMaxMs: number
   serverPeakRssMb: number
   allApplied: boolean
+  /** Whether every advocate's laptop enrolled with its key store and signed its pushes (the server then checks each signature). */
+  signed: boolean
 }
 
 /**
@@ -27,7 +31,7 @@ export interface ServerLoadResult {
  * PostgreSQL, TLS on loopback) while an observing laptop pulls; measures throughput, change-to-screen
  * time and the server's peak memory. Used by `npm run bench:server` and, small, by a CI test.
  */
-export async function runServerLoad(advocates: number, operationsEach: number, batch = 25): Promise<ServerLoadResult> {
+export async function runServerLoad(advocates: number, operationsEach: number, batch = 25, signed = false): Promise<ServerLoadResult> {
   const postgres = await startPostgres()
   const dir = mkdtempSync(join(tmpdir(), 'overturn-load-'))
   const tls = selfSignedCertificate()
@@ -35,7 +39,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
   writeFileSync(join(dir, 'key.pem'), tls.key, { mode: 0o600 })
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', 'serve'], {
-    env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port) },
+    env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port), OVERTURN_SERVER_KEY_FILE: postgres.keyFile },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   try {
@@ -48,8 +52,14 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
     const enrol = async (name: string) => {
       const account = await admin.accounts.createAccount(name, 'advocate')
       const code = await admin.accounts.issueEnrolmentCode(account.id)
-      const { token } = await createSyncClient({ serverUrl, caPem: tls.cert }).enrol(code, name)
-      return { account, client: createSyncClient({ serverUrl, caPem: tls.cert, token }) }
+      // A signing laptop: its own key store (a cheap scrypt cost: only the Ed25519 keys matter here).
+      let signer: LaptopSigner | null = null
+      if (signed) {
+        const keys = createKeyStore({ displayName: name, passphrase: 'bench passphrase long enough' }, { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 })
+        signer = { holder: keys.user.id, keyId: keys.user.keys!.at(-1)!.keyId, sign: keys.privates.sign, bundle: publicBundle(keys.store) }
+      }
+      const { token } = await createSyncClient({ serverUrl, caPem: tls.cert }).enrol(code, name, signer ? wireSigner(signer) : undefined)
+      return { account, signer, client: createSyncClient({ serverUrl, caPem: tls.cert, token }) }
     }
     const team = await Promise.all(Array.from({ length: advocates }, (_, i) => enrol(`Advocate ${i + 1}`)))
     const observer = await enrol('Observer')
@@ -78,7 +88,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
       }
     })()
     const started = performance.now()
-    await Promise.all(team.map(async ({ account, client }) => {
+    await Promise.all(team.map(async ({ account, client, signer }) => {
       const caseId = randomUUID()
       let previous: unknown = null
       for (let sent = 0; sent < operationsEach; sent += batch) {
@@ -92,7 +102,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
           madeAt.set(op.id, performance.now())
           operations.push(op)
         }
-        const { outcomes } = await client.push(operations)
+        const { outcomes } = signer ? await client.push(signOperations(operations, signer), wireSigner(signer)) : await client.push(operations)
         applied += outcomes.filter((o) => o.status === 'applied').length
       }
     }))
@@ -105,7 +115,7 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
       advocates, operationsEach, totalOperations: total, seconds,
       operationsPerSecond: total / seconds,
       propagationP95Ms: percentile(latencies, 95), propagationMaxMs: Math.max(...latencies),
-      serverPeakRssMb: peakRss, allApplied: applied === total && latencies.length === total,
+      serverPeakRssMb: peakRss, allApplied: applied === total && latencies.length === total, signed,
     }
     await admin.pool.end()
     return result
@@ -117,8 +127,9 @@ export async function runServerLoad(advocates: number, operationsEach: number, b
 }
 
 if (process.argv[1]?.endsWith('serverLoad.ts')) {
-  const advocates = Number(process.argv[2] ?? 50)
-  const each = Number(process.argv[3] ?? 1000)
-  const result = await runServerLoad(advocates, each)
+  const numbers = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+  const advocates = Number(numbers[0] ?? 50)
+  const each = Number(numbers[1] ?? 1000)
+  const result = await runServerLoad(advocates, each, 25, process.argv.includes('--signed'))
   console.log(JSON.stringify(result, null, 2))
 }

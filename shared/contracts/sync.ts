@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SyncConflict } from '../domain/sync'
-import { syncConnectSchema, type SyncStatusView } from '../domain/syncStatus'
+import { syncConnectSchema, type SyncCaseView, type SyncStatusView } from '../domain/syncStatus'
 import { admin, channel, emptyRequest, read, SCREENING_WORK, write } from './channel'
 
 const id = z.number().int().positive()
@@ -18,8 +18,12 @@ export const syncChannels = {
   /** A person chooses which value stays. */
   'sync:resolve': channel<z.ZodObject<{ conflictId: typeof id; choice: z.ZodEnum<{ current: 'current'; incoming: 'incoming' }> }>, SyncStatusView>(
     z.strictObject({ conflictId: id, choice: z.enum(['current', 'incoming']) }), write('update', { auditEntity: 'organization_conflict' })),
-  /** "Take to a clinic": keep a case whole on this laptop. */
-  'sync:keepOffline': channel<z.ZodObject<{ caseId: typeof id; kept: z.ZodBoolean }>, null>(z.strictObject({ caseId: id, kept: z.boolean() }), write('update')),
+  /** "Take to a clinic": keep a case whole on this laptop (its files are fetched in full). */
+  'sync:keepOffline': channel<z.ZodObject<{ caseId: typeof id; kept: z.ZodBoolean }>, SyncCaseView>(z.strictObject({ caseId: id, kept: z.boolean() }), write('update')),
+  /** One case as the organization caseload sees it on this laptop: kept offline, files still on their way. */
+  'sync:case': channel<z.ZodObject<{ caseId: typeof id }>, SyncCaseView>(z.strictObject({ caseId: id }), read()),
+  /** Fetches the files other laptops attached to a case (when it is opened). */
+  'sync:caseFiles': channel<z.ZodObject<{ caseId: typeof id }>, SyncCaseView>(z.strictObject({ caseId: id }), write('update', { roles: SCREENING_WORK, auditEntity: 'organization_sync' })),
   /** Stop syncing on this laptop; the local caseload stays. */
   'sync:leave': channel<typeof emptyRequest, SyncStatusView>(emptyRequest, admin('security')),
 } as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ROLE_IDS } from './session'
 
 /**
  * The wire format of an organization caseload's synchronization. A laptop records every change to a
@@ -61,7 +62,47 @@ export interface SyncConflict {
   resolution?: { value: unknown; by: string; at: string; seq: number }
 }
 
-export const pushRequestSchema = z.strictObject({ operations: z.array(syncOperationSchema).max(1000) })
+/**
+ * Laptop signatures (issue 13's per-account Ed25519 keys): the public half of the laptop's key store —
+ * every account's key certificates and the recovery key's — so the server can walk each certificate back
+ * to the laptop's first administrator, and which account's key signs this push.
+ */
+const keyCertSchema = z.strictObject({
+  keyId: z.string().max(64),
+  signPublic: z.string().max(200),
+  boxPublic: z.string().max(200),
+  role: z.enum(ROLE_IDS),
+  at: z.string().max(40),
+  certifiedBy: z.string().max(64),
+  signature: z.string().max(200),
+  selfCertified: z.boolean().optional(),
+})
+export const syncSignerSchema = z.strictObject({
+  /** The laptop account whose key signs (its local id in the key store). */
+  holder: z.string().min(1).max(80),
+  keyId: z.string().min(1).max(64),
+  bundle: z.strictObject({
+    users: z.array(z.strictObject({ id: z.string().min(1).max(80), role: z.enum(ROLE_IDS), keys: z.array(keyCertSchema).max(100) })).max(500),
+    recovery: z.array(keyCertSchema).max(100),
+  }),
+})
+export type SyncSigner = z.infer<typeof syncSignerSchema>
+
+/** JSON with object keys sorted, so both ends sign and check the same text whatever order the keys travelled in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/** The exact text a laptop signs for one operation and the server checks (every field but the signature). */
+export const operationSigningText = (op: Omit<SyncOperation, 'signature'>): string =>
+  `overturn-op:${canonicalJson([op.id, op.caseId, op.kind, op.field, op.oldValue ?? null, op.newValue ?? null, op.actor, op.at])}`
+
+export const pushRequestSchema = z.strictObject({ operations: z.array(syncOperationSchema).max(1000), signer: syncSignerSchema.optional() })
 export const resolveRequestSchema = z.strictObject({
   /** `current` keeps the server's value, `incoming` takes the later edit, `value` a third value. */
   choice: z.enum(['current', 'incoming', 'value']),
@@ -70,6 +111,8 @@ export const resolveRequestSchema = z.strictObject({
 export const enrolRequestSchema = z.strictObject({
   code: z.string().min(8).max(64),
   deviceName: z.string().min(1).max(80),
+  /** The laptop's key certificates: the server pins its first administrator's key and checks every later push against it. */
+  signing: syncSignerSchema.optional(),
 })
 
 export interface PullResponse {

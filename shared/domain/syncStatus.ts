@@ -14,6 +14,10 @@ export interface SyncStatusView {
   lastSyncAt: string | null
   openConflicts: number
   refused: { id: string; reason: string }[]
+  /** Files other laptops attached that are not on this laptop yet (fetched when their case is opened or kept for a clinic). */
+  waitingFiles: number
+  /** Files this laptop could not send because its own copy is damaged or missing (since the app started). */
+  unsentFiles: number
 }
 
 export const syncConnectSchema = z.strictObject({
@@ -23,3 +27,12 @@ export const syncConnectSchema = z.strictObject({
   deviceName: z.string().trim().max(80).optional(),
 })
 export type SyncConnectRequest = z.output<typeof syncConnectSchema>
+
+/** One case on this laptop as the organization caseload sees it: taken to a clinic, files still on their way. */
+export interface SyncCaseView {
+  caseId: number
+  /** "Take to a clinic": kept whole on this laptop, its files fetched in full, for work without internet. */
+  keptOffline: boolean
+  /** Files another laptop attached that are not here yet; `problem` is an i18n key saying why, or null while simply waiting. */
+  waitingFiles: { label: string; fileName: string; sizeBytes: number; problem: string | null }[]
+}

@@ -23,7 +23,7 @@ test.describe('one organization caseload on two laptops', () => {
 
   test.beforeAll(async () => {
     postgres = await startPostgres()
-    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
   })
   test.afterAll(async () => {
     for (const laptop of laptops) {
@@ -95,5 +95,41 @@ test.describe('one organization caseload on two laptops', () => {
     await expect(b.page.getByText('No conflicts: every change merged.')).toBeVisible()
     await a.core.sync.syncNow()
     expect(a.core.cases.get(created.id).coverage.memberId).toBe('FROM-BEN')
+  })
+
+  test('an exhibit attached on one laptop opens on the other; a case is taken to a clinic from its page', async ({ browser }) => {
+    const a = await openLaptop(await browser.newPage(), 'Cara Diaz')
+    const b = await openLaptop(await browser.newPage(), 'Dev Patel')
+    const created = a.core.cases.create(sampleCase({ patient: { ...sampleCase().patient, firstName: 'Inés', lastName: 'Barrios' } }))
+    const pdf = Buffer.from('%PDF-1.4\n% Letter of medical necessity for Ines Barrios\n%%EOF\n')
+    a.core.documents.upload({ caseId: created.id, fileName: 'lmn.pdf', label: 'Letter of medical necessity', base64: pdf.toString('base64') } as never)
+    await a.core.sync.syncNow()
+    await b.page.getByTestId('sync-badge').getByRole('button', { name: 'Sync now' }).click()
+    const uid = a.core.db.prepare('SELECT uid FROM cases WHERE id = ?').pluck().get(created.id) as string
+    // The badge already said "no changes waiting" before the click: wait for the case itself.
+    await expect.poll(() => b.core.db.prepare('SELECT id FROM cases WHERE uid = ?').pluck().get(uid) ?? null).not.toBeNull()
+    const onB = b.core.db.prepare('SELECT id FROM cases WHERE uid = ?').pluck().get(uid) as number
+    await expect.poll(() => b.core.sync.caseView(onB).waitingFiles.length).toBe(1)
+
+    // Opening the case fetches its file; it is then an exhibit like any other.
+    await b.page.evaluate((id) => { location.hash = `#/cases/${id}?section=evidence` }, onB)
+    const clinic = b.page.getByTestId('case-clinic')
+    await expect(clinic.getByRole('button', { name: 'Take to a clinic' })).toBeVisible()
+    await expect.poll(() => b.core.documents.listAttachments(onB).length).toBe(1)
+    await expect(b.page.getByText('Letter of medical necessity').first()).toBeVisible()
+    expect(Buffer.from(b.core.documents.openAttachment(b.core.documents.listAttachments(onB)[0].id).base64, 'base64').equals(pdf)).toBe(true)
+
+    // Keyboard only: focus the toggle and press Enter.
+    await clinic.getByRole('button', { name: 'Take to a clinic' }).focus()
+    await b.page.keyboard.press('Enter')
+    await expect(clinic.getByTestId('kept-offline')).toHaveText('Kept on this laptop for a clinic visit')
+    await expect(clinic.getByRole('button', { name: 'Stop keeping for a clinic' })).toHaveAttribute('aria-pressed', 'true')
+    expect(b.core.sync.caseView(onB).keptOffline).toBe(true)
+
+    // Both app sessions signed every change they pushed, and the server checked each signature.
+    const { rows } = await server.pool.query<{ unsigned: number; signed: number }>(
+      "SELECT COUNT(*) FILTER (WHERE signed_key_id IS NULL)::int AS unsigned, COUNT(*) FILTER (WHERE signed_key_id IS NOT NULL)::int AS signed FROM operations WHERE kind <> 'resolve'")
+    expect(rows[0]).toMatchObject({ unsigned: 0, signed: expect.any(Number) })
+    expect(rows[0].signed).toBeGreaterThan(0)
   })
 })

@@ -24,6 +24,7 @@ import { bringToKey, encryptInPlace, rekey } from './keyRotation'
 import type { Channel } from '../../../shared/contract'
 import { isAllowedWhileLocked, mayCall, policyOf } from './permissions'
 import { isSessionChannel, sessionHandlers, type SessionPort } from './sessionHandlers'
+import { sessionSigner } from '../sync/syncSigning'
 
 export interface AppSessionOptions {
   dataDir: string
@@ -110,6 +111,7 @@ export function createAppSession(options: AppSessionOptions) {
     migration = started ? migrationNotice(started, opened.db, options.appVersion ?? null) : null
     if (options.appVersion) recordAppVersion(opened.db, options.appVersion)
     core = opened
+    opened.sync.useSigner(sessionSigner(custody))
     coreDispatch = createDispatcher(opened)
     idle.reset()
     const actor = custody.actor()!

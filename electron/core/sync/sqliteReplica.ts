@@ -8,6 +8,7 @@ import type { CaseRepository } from '../cases/caseRepository'
 import type { Db } from '../db/openDatabase'
 import type { DeadlineService } from '../deadlines/deadlineService'
 import type { SyncReplica } from './syncEngine'
+import { organizationAddress } from './organizationFiles'
 
 interface LoggedRow {
   seq: number
@@ -32,7 +33,14 @@ const FACT_FIELDS = new Set<string>(CASE_FACT_FIELDS)
  * applied through the same repositories as a local edit, recorded in the case's history, and marked
  * `remote` so they are never sent back.
  */
-export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date; accountId: () => string }) {
+/** What an upload operation carries about its file: enough to fetch, check and list it, never the plain hash. */
+export interface AnnouncedFile { address: string; kind: string; sizeBytes: number; originalName: string; label: string }
+
+export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts: CaseFactsRepository; deadlines: DeadlineService; now: () => Date; accountId: () => string
+  /** The organization attachment key, once this laptop holds it. */
+  organizationKey: () => Buffer | null
+  /** Organization files: the address a local attachment travelled under, and removing one another laptop removed. */
+  files: { addressOf(attachmentId: number): string | null; forget(caseId: number, address: string): void; sweepRemoved(committed: boolean): void } }) {
   const { db } = deps
   const state = {
     get: (key: string): string | null => (db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null,
@@ -54,6 +62,18 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
   const settleConflicts = db.prepare(`UPDATE sync_acknowledged SET status = 'resolved' WHERE status = 'conflict' AND operation_id IN
     (SELECT o.id FROM case_operations o JOIN cases c ON c.id = o.case_id WHERE c.uid = ? AND o.field = ?)`)
 
+  const attachmentRow = db.prepare('SELECT a.sha256, a.kind, a.size_bytes, a.original_name, a.label FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.id = ? AND c.uid = ?')
+  const announce = db.prepare(`INSERT OR IGNORE INTO sync_incoming_files (operation_id, case_id, address, label, original_name, kind, size_bytes, announced_at)
+    VALUES (@operationId, @caseId, @address, @label, @originalName, @kind, @sizeBytes, @at)`)
+
+  /** An upload names its file by the organization address, so other laptops can fetch it (see organizationFiles). */
+  function announcedFile(row: LoggedRow): AnnouncedFile | null {
+    const file = attachmentRow.get(Number(row.entity_id), row.case_uid) as { sha256: string; kind: string; size_bytes: number; original_name: string; label: string } | undefined
+    const key = deps.organizationKey()
+    if (!file || !key) return null
+    return { address: organizationAddress(key, file.sha256), kind: file.kind, sizeBytes: file.size_bytes, originalName: file.original_name, label: file.label }
+  }
+
   const baseline = () => Number(state.get('baseline_op_seq') ?? 0)
   const nowIso = () => deps.now().toISOString()
 
@@ -69,8 +89,12 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     if (row.kind === 'edit') return { ...base, kind: 'update', field: row.field, oldValue: parse(row.old_value), newValue: parse(row.new_value) }
     if (row.kind === 'move') return { ...base, kind: 'move', field: STAGE_FIELD, oldValue: parse(row.old_value), newValue: parse(row.new_value) }
     // Denials, contacts, uploads, letters, exports: additions to the case's lists, never conflicting.
+    const detail = parse(row.detail) as { removed?: boolean } | null
+    const file = row.kind === 'upload' && !detail?.removed ? announcedFile(row) : null
+    const removedAddress = row.kind === 'upload' && detail?.removed ? deps.files.addressOf(Number(row.entity_id)) : null
     return { ...base, kind: 'append', field: row.kind, oldValue: null,
-      newValue: { kind: row.kind, field: row.field, entityId: row.entity_id, value: parse(row.new_value), detail: parse(row.detail) } }
+      newValue: { kind: row.kind, field: row.field, entityId: row.entity_id, value: parse(row.new_value), detail,
+        ...(file ? { attachment: file } : {}), ...(removedAddress ? { removedAddress, removedFile: parse(row.old_value) } : {}) } }
   }
 
   /** Records the operations a remote change just wrote locally as already on the server. */
@@ -94,7 +118,20 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     // A person's choice settles the field everywhere; otherwise an unsettled local edit stays.
     if (op.kind === 'resolve') settleConflicts.run(op.caseId, op.field)
     else if (unsettledField.get(op.caseId, op.field, baseline())) return
-    if ((op.kind === 'update' || op.kind === 'resolve') && FACT_FIELDS.has(op.field)) {
+    const appended = op.kind === 'append' ? (op.newValue as { kind?: string; attachment?: AnnouncedFile; removedAddress?: string; value?: unknown } | null) : null
+    if (appended?.kind === 'upload' && typeof appended.removedAddress === 'string' && /^[0-9a-f]{64}$/.test(appended.removedAddress)) {
+      // Another laptop removed an exhibit it had shared: it goes here too, and the case's history says so.
+      deps.files.forget(localId, appended.removedAddress)
+      const removedFile = (op.newValue as { removedFile?: unknown }).removedFile ?? null
+      deps.cases.log.record(localId, [{ kind: 'upload', oldValue: removedFile as never, detail: { removed: true, fromOrganization: true, by: op.actor } }], { actorId: null, at: op.at })
+    } else if (appended?.kind === 'upload' && appended.attachment && /^[0-9a-f]{64}$/.test(appended.attachment.address)) {
+      // Another laptop attached a file: it is listed as on its way until its bytes are here and checked.
+      const file = appended.attachment
+      announce.run({ operationId: op.id, caseId: localId, address: file.address, label: String(file.label).slice(0, 200), originalName: String(file.originalName).slice(0, 255),
+        kind: String(file.kind), sizeBytes: Number(file.sizeBytes) || 0, at: op.at })
+      deps.cases.log.record(localId, [{ kind: 'upload', newValue: { label: file.label, fileName: file.originalName } as never,
+        detail: { fromOrganization: true, by: op.actor } }], { actorId: null, at: op.at })
+    } else if ((op.kind === 'update' || op.kind === 'resolve') && FACT_FIELDS.has(op.field)) {
       deps.facts.setFact(localId, op.field as CaseFactField, op.newValue, op.at)
       deps.cases.log.record(localId, [{ kind: 'edit', field: op.field, oldValue: op.oldValue as never, newValue: op.newValue as never,
         detail: { fromOrganization: true, by: op.actor } }], { actorId: null, at: op.at })
@@ -134,14 +171,22 @@ export function createSqliteReplica(deps: { db: Db; cases: CaseRepository; facts
     lastPulledSeq: () => Number(state.get('last_pulled_seq') ?? 0),
 
     applyRemote(operations: OrderedOperation[], lastSeq: number) {
-      db.transaction(() => {
-        for (const op of operations) {
-          const mine = db.prepare('SELECT status FROM sync_acknowledged WHERE operation_id = ?').pluck().get(op.id)
-          if (!mine) applyOne(op)
-        }
-        state.set('last_pulled_seq', String(lastSeq))
-        state.set('last_sync_at', nowIso())
-      })()
+      try {
+        db.transaction(() => {
+          for (const op of operations) {
+            const mine = db.prepare('SELECT status FROM sync_acknowledged WHERE operation_id = ?').pluck().get(op.id)
+            if (!mine) applyOne(op)
+          }
+          state.set('last_pulled_seq', String(lastSeq))
+          state.set('last_sync_at', nowIso())
+        })()
+      } catch (error) {
+        // Rolled back: the rows of removed exhibits are still there, so their files stay too.
+        deps.files.sweepRemoved(false)
+        throw error
+      }
+      // Files of exhibits removed elsewhere go once their rows are gone for good.
+      deps.files.sweepRemoved(true)
     },
 
     saveConflicts(conflicts: SyncConflict[]) {

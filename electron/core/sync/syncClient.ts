@@ -1,5 +1,5 @@
 import { request as httpsRequest } from 'node:https'
-import type { OrderedOperation, PullResponse, PushOutcome, SyncConflict, SyncOperation } from '../../../shared/domain/sync'
+import type { OrderedOperation, PullResponse, PushOutcome, SyncConflict, SyncOperation, SyncSigner } from '../../../shared/domain/sync'
 
 export interface SyncClientOptions {
   /** The organization server's address, https only. */
@@ -9,6 +9,9 @@ export interface SyncClientOptions {
   token?: string
   timeoutMs?: number
 }
+
+/** The organization attachment key as the server hands it over (base64), and its short id. */
+export interface OrganizationKeyHandout { organizationKey: string; organizationKeyId: string }
 
 export class SyncHttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -60,15 +63,16 @@ export function createSyncClient(options: SyncClientOptions) {
 
   return {
     health: () => call<{ ok: boolean; version: string }>('GET', '/v1/health'),
-    enrol: (code: string, deviceName: string) =>
-      call<{ token: string; account: { id: string; displayName: string; role: string } }>('POST', '/v1/enrol', { code, deviceName }),
-    push: (operations: SyncOperation[]) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations }),
+    enrol: (code: string, deviceName: string, signing?: SyncSigner) =>
+      call<{ token: string; account: { id: string; displayName: string; role: string } } & OrganizationKeyHandout>('POST', '/v1/enrol', { code, deviceName, ...(signing ? { signing } : {}) }),
+    organizationKey: () => call<OrganizationKeyHandout>('GET', '/v1/organization-key'),
+    push: (operations: SyncOperation[], signer?: SyncSigner) => call<{ outcomes: PushOutcome[] }>('POST', '/v1/push', { operations, ...(signer ? { signer } : {}) }),
     pull: (after: number, limit = 500, waitSeconds = 0) => call<PullResponse>('GET', `/v1/pull?after=${after}&limit=${limit}${waitSeconds ? `&wait=${waitSeconds}` : ''}`),
     conflicts: () => call<SyncConflict[]>('GET', '/v1/conflicts'),
     resolve: (conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown) =>
       call<SyncConflict>('POST', `/v1/conflicts/${conflictId}/resolve`, { choice, ...(value === undefined ? {} : { value }) }),
-    putAttachment: (sha256: string, ciphertext: Buffer) => call<null>('PUT', `/v1/attachments/${sha256}`, undefined, ciphertext),
-    getAttachment: (sha256: string) => call<Buffer>('GET', `/v1/attachments/${sha256}`),
+    putAttachment: (address: string, ciphertext: Buffer) => call<null>('PUT', `/v1/attachments/${address}`, undefined, ciphertext),
+    getAttachment: (address: string) => call<Buffer>('GET', `/v1/attachments/${address}`),
   }
 }
 

@@ -29,7 +29,9 @@ export interface SyncStatus {
 const BATCH = 500
 
 /** Push everything waiting, then pull until caught up. Safe to call at any time, any number of times. */
-export function createSyncEngine(client: SyncClient, replica: SyncReplica, now = () => new Date()) {
+export function createSyncEngine(client: SyncClient, replica: SyncReplica, now = () => new Date(),
+  /** Called with each batch before it is pushed: the files a batch announces are uploaded first, so no laptop pulls an upload whose file is not there. */
+  beforePush?: (batch: SyncOperation[]) => Promise<void>) {
   const status: SyncStatus = { connected: false, problem: null, pending: 0, lastSyncAt: null, refused: [], openConflicts: 0, stopped: false }
 
   async function syncOnce(): Promise<SyncStatus> {
@@ -38,6 +40,7 @@ export function createSyncEngine(client: SyncClient, replica: SyncReplica, now =
       for (;;) {
         const batch = replica.pendingOperations(BATCH)
         if (batch.length === 0) break
+        await beforePush?.(batch)
         const { outcomes } = await client.push(batch)
         replica.acknowledge(outcomes)
         for (const outcome of outcomes) if (outcome.status === 'refused') status.refused.push({ id: outcome.id, reason: outcome.reason })

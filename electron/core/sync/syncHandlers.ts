@@ -9,10 +9,9 @@ export function syncHandlers(core: Core): HandlersFor<keyof typeof syncChannels>
     'sync:now': () => core.sync.syncNow(),
     'sync:conflicts': () => core.sync.conflicts(),
     'sync:resolve': ({ conflictId, choice }) => core.sync.resolve(conflictId, choice),
-    'sync:keepOffline': ({ caseId, kept }) => {
-      core.sync.keepOffline(caseId, kept)
-      return null
-    },
+    'sync:keepOffline': ({ caseId, kept }) => core.sync.keepOffline(caseId, kept),
+    'sync:case': ({ caseId }) => core.sync.caseView(caseId),
+    'sync:caseFiles': ({ caseId }) => core.sync.fetchCaseFiles(caseId),
     'sync:leave': () => core.sync.leave(),
   }
 }

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SyncConflict } from '../../../shared/domain/sync'
-import type { SyncConnectRequest, SyncStatusView } from '../../../shared/domain/syncStatus'
+import type { SyncCaseView, SyncConnectRequest, SyncStatusView } from '../../../shared/domain/syncStatus'
 import { call } from '../api/client'
+import { useDocumentStore } from './documentStore'
 
 /** How often a joined laptop tries to sync while the app is open (offline attempts cost nothing). */
 const AUTO_SYNC_MS = 60_000
@@ -13,6 +14,9 @@ export const useSyncStore = defineStore('sync', () => {
   const conflicts = ref<SyncConflict[]>([])
   const isSyncing = ref(false)
   const isJoined = computed(() => status.value?.isJoined ?? false)
+  /** The open case as the organization caseload sees it on this laptop (taken to a clinic, files on their way). */
+  const caseView = ref<SyncCaseView | null>(null)
+  const isFetchingFiles = ref(false)
   let timer: ReturnType<typeof setInterval> | undefined
 
   async function load() {
@@ -44,8 +48,36 @@ export const useSyncStore = defineStore('sync', () => {
     conflicts.value = []
     stopAutoSync()
   }
+  /** After files arrived, the open case's exhibit list follows. */
+  async function adoptCaseView(view: SyncCaseView) {
+    const before = caseView.value?.caseId === view.caseId ? caseView.value.waitingFiles.length : null
+    caseView.value = view
+    const documents = useDocumentStore()
+    if (before !== null && view.waitingFiles.length < before && documents.caseId === view.caseId) await documents.load(view.caseId)
+  }
+  /** Opening a case: shows its state, then fetches files other laptops attached to it when the server can be reached. */
+  async function openCase(caseId: number) {
+    caseView.value = null
+    if (!isJoined.value) return
+    caseView.value = await call('sync:case', { caseId })
+    if (caseView.value.waitingFiles.length && !status.value?.isStopped) await fetchCaseFiles(caseId)
+  }
+  async function fetchCaseFiles(caseId: number) {
+    isFetchingFiles.value = true
+    try {
+      await adoptCaseView(await call('sync:caseFiles', { caseId }))
+    } finally {
+      isFetchingFiles.value = false
+    }
+  }
+  /** "Take to a clinic": the case and all its files stay on this laptop for work without internet. */
   async function keepOffline(caseId: number, kept: boolean) {
-    await call('sync:keepOffline', { caseId, kept })
+    isFetchingFiles.value = kept
+    try {
+      await adoptCaseView(await call('sync:keepOffline', { caseId, kept }))
+    } finally {
+      isFetchingFiles.value = false
+    }
   }
   function startAutoSync() {
     if (timer || !isJoined.value) return
@@ -55,5 +87,5 @@ export const useSyncStore = defineStore('sync', () => {
     clearInterval(timer)
     timer = undefined
   }
-  return { status, conflicts, isSyncing, isJoined, load, syncNow, join, resolve, leave, keepOffline, stopAutoSync }
+  return { status, conflicts, isSyncing, isJoined, caseView, isFetchingFiles, load, syncNow, join, resolve, leave, openCase, fetchCaseFiles, keepOffline, stopAutoSync }
 })

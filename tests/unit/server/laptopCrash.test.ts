@@ -19,7 +19,7 @@ describe.skipIf(!postgresAvailable())('a laptop killed mid-sync', () => {
   const dir = mkdtempSync(join(tmpdir(), 'overturn-laptop-'))
   beforeAll(async () => {
     postgres = await startPostgres()
-    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
   }, 60_000)
   afterAll(async () => {
     await server?.close()

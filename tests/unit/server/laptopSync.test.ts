@@ -26,7 +26,7 @@ describe.skipIf(!postgresAvailable())('two laptops sharing one organization case
   const disposers: (() => void)[] = []
   beforeAll(async () => {
     postgres = await startPostgres()
-    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
   }, 60_000)
   afterAll(async () => {
     disposers.forEach((d) => d())

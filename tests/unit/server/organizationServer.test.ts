@@ -17,7 +17,7 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
   beforeAll(async () => {
     postgres = await startPostgres()
     tls = selfSignedCertificate()
-    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    server = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
   }, 60_000)
   afterAll(async () => {
     await server?.close()
@@ -115,14 +115,15 @@ describe.skipIf(!postgresAvailable())('organization server on PostgreSQL', () =>
     expect(status.problem).toMatch(/removed/)
   })
 
-  it('keeps attachments content-addressed and refuses bytes that do not match their address', async () => {
+  it('stores attachments only as organization-key ciphertext under their keyed address', async () => {
     const a = await laptop('Ivy')
-    const ciphertext = Buffer.from('encrypted bytes stand-in')
-    const { createHash } = await import('node:crypto')
-    const sha = createHash('sha256').update(ciphertext).digest('hex')
-    await a.client.putAttachment(sha, ciphertext)
-    expect(Buffer.compare(await a.client.getAttachment(sha), ciphertext)).toBe(0)
-    await expect(a.client.putAttachment('0'.repeat(64), ciphertext)).rejects.toBeInstanceOf(SyncHttpError)
+    const { organizationKey } = await a.client.organizationKey()
+    const { sealForOrganization } = await import('../../../electron/core/sync/organizationFiles')
+    const sealed = sealForOrganization(Buffer.from(organizationKey, 'base64'), Buffer.from('%PDF-1.4 exhibit'))
+    await a.client.putAttachment(sealed.address, sealed.ciphertext)
+    expect(Buffer.compare(await a.client.getAttachment(sealed.address), sealed.ciphertext)).toBe(0)
+    // Plain bytes are refused: nothing readable is ever stored on the server.
+    await expect(a.client.putAttachment('0'.repeat(64), Buffer.from('%PDF-1.4 plain'))).rejects.toBeInstanceOf(SyncHttpError)
   })
 
   it('lets a laptop that was offline for a week catch up page by page', async () => {

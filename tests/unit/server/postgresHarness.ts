@@ -13,6 +13,8 @@ export interface TestPostgres {
   url: string
   port: number
   dir: string
+  /** The server key file (outside the database) the test servers keep the organization attachment key with. */
+  keyFile: string
   /** Runs one of PostgreSQL's own programs (pg_dump, pg_restore, createdb) against this server. */
   tool(name: string, args: string[]): string
   stop(): void
@@ -58,7 +60,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, 'start'], asPostgres)
   const url = `postgres://overturn@127.0.0.1:${port}/postgres`
   return {
-    url, port, dir,
+    url, port, dir, keyFile: join(dir, 'organization.key'),
     tool: (name, args) => run(join(bin, name), [...args, '-h', '127.0.0.1', '-p', String(port), '-U', 'overturn'], asPostgres),
     stop() {
       try {

@@ -16,7 +16,7 @@ describe.skipIf(!postgresAvailable())('organization server backup and restore wi
   afterAll(() => postgres?.stop())
 
   it('restores every case, operation and audit entry', async () => {
-    const original = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0 })
+    const original = await startOrganizationServer({ databaseUrl: postgres.url, tls, port: 0, keyFile: postgres.keyFile })
     const account = await original.accounts.createAccount('Lee', 'advocate')
     const { token } = await createSyncClient({ serverUrl: original.url, caPem: tls.cert }).enrol(await original.accounts.issueEnrolmentCode(account.id), 'laptop')
     const laptop = new MemoryLaptop(account.id)
@@ -30,7 +30,10 @@ describe.skipIf(!postgresAvailable())('organization server backup and restore wi
     postgres.tool('createdb', ['restored'])
     postgres.tool('pg_restore', ['-d', 'restored', dump])
 
-    const restored = await startOrganizationServer({ databaseUrl: postgres.url.replace(/\/postgres$/, '/restored'), tls, port: 0 })
+    // The dump alone does not open the attachments: a server started with another key file refuses to start.
+    const restoredUrl = postgres.url.replace(/\/postgres$/, '/restored')
+    await expect(startOrganizationServer({ databaseUrl: restoredUrl, tls, port: 0, keyFile: join(postgres.dir, 'another.key') })).rejects.toThrow(/key file/)
+    const restored = await startOrganizationServer({ databaseUrl: restoredUrl, tls, port: 0, keyFile: postgres.keyFile })
     try {
       expect(await restored.sync.caseFacts(ids[2])).toMatchObject({ memberId: 'B-2b' })
       expect(await verifyServerAudit(restored.pool)).toBeNull()
@@ -38,6 +41,8 @@ describe.skipIf(!postgresAvailable())('organization server backup and restore wi
       const fresh = new MemoryLaptop(account.id)
       await createSyncEngine(createSyncClient({ serverUrl: restored.url, caPem: tls.cert, token }), fresh).syncOnce()
       expect(fresh.cases.size).toBe(5)
+      const { organizationKey } = await createSyncClient({ serverUrl: restored.url, caPem: tls.cert, token }).organizationKey()
+      expect(Buffer.from(organizationKey, 'base64')).toHaveLength(32)
     } finally {
       await restored.close()
     }

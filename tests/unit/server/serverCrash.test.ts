@@ -37,7 +37,7 @@ describe.skipIf(!postgresAvailable())('organization server killed mid-sync', () 
   function startServer(): Promise<void> {
     return new Promise((resolve, reject) => {
       child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', 'serve'], {
-        env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port) },
+        env: { ...process.env, OVERTURN_PG_URL: postgres.url, OVERTURN_TLS_CERT: join(dir, 'cert.pem'), OVERTURN_TLS_KEY: join(dir, 'key.pem'), OVERTURN_SERVER_PORT: String(port), OVERTURN_SERVER_KEY_FILE: postgres.keyFile },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('listening')) resolve() })
