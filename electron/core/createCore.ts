@@ -23,6 +23,7 @@ import { createCaseRecordLoader, createCaseService } from './cases/caseService'
 import { createCaseloadService } from './cases/caseloadService'
 import { createDeadlineService, DEADLINE_RULES_VERSION } from './deadlines/deadlineService'
 import { localDayOf } from '../../shared/domain/days'
+import { filesStillArriving } from './sync/fileTransfer'
 import { createSyncModule } from './sync/syncModule'
 
 export interface CoreOptions {
@@ -106,6 +107,7 @@ export function createCore(options: CoreOptions) {
     olderKeys: options.olderKeys,
     getCase: (caseId) => caseService.get(caseId),
     currentAdvocateId: () => caseload.currentAdvocateId(),
+    exhibitsStillArriving: (caseId) => filesStillArriving(db, caseId),
     // A packet marked sent is the appeal's filing: the same write as the filing panel's.
     fileAppeal: (caseId, filedOn) => {
       const current = caseService.get(caseId)

@@ -43,6 +43,8 @@ export interface DocumentModuleDeps {
   currentAdvocateId?: () => number | null
   /** Sets the case's appeal filing day through the case service; called inside a transaction. */
   fileAppeal?: (caseId: number, filedOn: string) => void
+  /** Exhibits another laptop attached whose files are still on their way here (organization sync, issue 18). */
+  exhibitsStillArriving?: (caseId: number) => number
   /** Records uploads, letter saves, exports and sends in the case's operation log (issue 12). */
   recordOperation?: RecordOperation
 }
@@ -146,6 +148,7 @@ export function createDocumentModule(deps: DocumentModuleDeps) {
     attachments: (caseId) => attachments.list(caseId),
     read: (caseId, storedName) => store.read(caseId, storedName),
     checklistLabels: (caseId) => new Map(checklist(caseId).items.filter((i) => i.attachmentId !== null).map((i) => [i.attachmentId as number, i.labelEn])),
+    exhibitsStillArriving: deps.exhibitsStillArriving,
   })
   const exportLog = createPacketExportLog({
     db,

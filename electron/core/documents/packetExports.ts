@@ -39,6 +39,8 @@ interface AssemblerDeps {
   read: (caseId: number, storedName: string) => Buffer
   /** The evidence checklist's label for each attachment that satisfied an item: the exhibit index uses it. */
   checklistLabels?: (caseId: number) => Map<number, string>
+  /** Exhibits another laptop attached whose files have not reached this one yet (organization sync). */
+  exhibitsStillArriving?: (caseId: number) => number
 }
 
 /**
@@ -51,6 +53,9 @@ export function createPacketAssembler(deps: AssemblerDeps) {
     const detail = deps.getCase(request.caseId)
     const letter = deps.draft(request.caseId, request.kind)
     const rule = letterKindRule(request.kind)
+    // A packet without an exhibit the case has would go out short without anyone noticing (issue 18):
+    // refuse until the files another laptop attached have arrived.
+    if (rule.isPacket && (deps.exhibitsStillArriving?.(request.caseId) ?? 0) > 0) throw new AppError('conflict', 'documents.error.exhibitsArriving')
     const records = rule.isPacket ? deps.attachments(request.caseId) : []
     const files = records.map((a) => ({ record: a, bytes: deps.read(a.caseId, a.storedName) }))
     const model = buildPacketModel({

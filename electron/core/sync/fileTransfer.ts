@@ -17,6 +17,10 @@ export const FILE_PROBLEMS = {
   refused: 'sync.files.problem.refused',
 } as const
 
+/** How many files other laptops attached to a case are still on their way to this one. */
+export const filesStillArriving = (db: Db, caseId: number): number =>
+  db.prepare('SELECT COUNT(*) FROM sync_incoming_files WHERE case_id = ?').pluck().get(caseId) as number
+
 /**
  * Moves attachments between this laptop and the organization server (docs/organization-server.md
  * "Attachments"). Sending: before a batch that announces a file is pushed, the file is read (and checked)

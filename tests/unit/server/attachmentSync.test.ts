@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyncClient, SyncHttpError } from '../../../electron/core/sync/syncClient'
+import { letterKindRule } from '../../../shared/rules/letters/kinds'
 import { startOrganizationServer } from '../../../electron/server/organizationServer'
 import { makeCore, sampleCase } from '../core/testCore'
 import { postgresAvailable, selfSignedCertificate, startPostgres, type TestPostgres } from './postgresHarness'
@@ -136,6 +137,9 @@ describe.skipIf(!postgresAvailable())('attachments between laptops (organization
     const damaged = await c.core.sync.fetchCaseFiles(onC)
     expect(damaged.waitingFiles).toEqual([expect.objectContaining({ fileName: 'denial.pdf', problem: 'sync.files.problem.altered' })])
     expect(c.core.documents.listAttachments(onC)).toEqual([])
+    // A packet built now would go out without that exhibit: refused until the file is here.
+    const kind = c.core.documents.letterOptions(onC).find((o) => letterKindRule(o.kind).isPacket)!.kind
+    await expect(c.core.documents.buildPacket({ caseId: onC, kind, acceptPlaceholders: true })).rejects.toMatchObject({ code: 'conflict', message: 'documents.error.exhibitsArriving' })
 
     // A removed account can no longer fetch anything, with its own token.
     await server.accounts.removeAccount(c.account.id)

@@ -110,6 +110,7 @@ export const documentMessages = {
       fileUnreadable: 'This document could not be read: its stored copy is damaged or was encrypted with another key.',
       fileAltered: 'This document’s stored copy was altered or damaged, so it is not shown. Restore a backup to get it back.',
       fileMissing: 'This document’s stored copy is missing. Restore a backup to get it back.',
+      exhibitsArriving: 'Some exhibits another laptop attached to this case are still on their way here. Sync, then build the packet, so none is left out.',
       email: 'Enter an email address like name@example.org.',
       readFailed: 'The file could not be read.',
       exportNotFound: 'This export is no longer recorded. Reload the case.',
