@@ -35,6 +35,8 @@ export interface BoardCard {
   nextDeadline: CardDeadline | null
   isDemo: boolean
   isPayerOverdue: boolean
+  /** Taken to a clinic: kept whole on this laptop for work without internet (organization sync, issue 18). */
+  isKeptOffline: boolean
   /** Evidence checklist progress as the case page counts it; null while the case has no denial. */
   evidence: { received: number; total: number } | null
 }

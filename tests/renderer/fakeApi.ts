@@ -20,6 +20,7 @@ export function card(overrides: Partial<BoardCard> = {}): BoardCard {
     nextDeadline: { dueDate: '2026-11-27', side: 'ours', labelKey: 'x.y', labelEn: 'File internal appeal', verified: true },
     isDemo: false,
     isPayerOverdue: false,
+    isKeptOffline: false,
     evidence: { received: 2, total: 8 },
     ...overrides,
   }

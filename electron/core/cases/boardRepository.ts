@@ -22,6 +22,7 @@ interface CardRow {
   urgency: Urgency
   stage_entered_at: string
   is_demo: number
+  kept_offline: number
   due_date: string | null
   side: 'ours' | 'payer' | null
   label_key: string | null
@@ -39,7 +40,7 @@ export { BOARD_PAGE_SIZE, CLOSED_CARDS_SHOWN }
 
 /** The card columns and joins, exported for the benchmark's like-for-like raw baseline. */
 export const CARD_COLUMNS = `c.id, c.stage, p.first_name, p.last_name, t.category, t.drug, cv.payer, cv.plan_family,
-  c.advocate_id, a.display_name AS advocate_name, c.urgency, c.stage_entered_at, c.is_demo,
+  c.advocate_id, a.display_name AS advocate_name, c.urgency, c.stage_entered_at, c.is_demo, c.kept_offline,
   d.due_date, d.side, d.label_key, d.label_en, d.verified,
   EXISTS (SELECT 1 FROM case_deadlines o WHERE o.case_id = c.id AND o.side = 'payer' AND o.due_date < @today) AS payer_overdue,
   (SELECT dn.reasons FROM denials dn WHERE dn.case_id = c.id ORDER BY dn.notice_date DESC, dn.id DESC LIMIT 1) AS denial_reasons,
@@ -241,6 +242,7 @@ function toCard(row: CardRow, evidence: BoardCard['evidence']): BoardCard {
     stageEnteredAt: row.stage_entered_at,
     isDemo: toBool(row.is_demo),
     isPayerOverdue: row.payer_overdue === 1,
+    isKeptOffline: row.kept_offline === 1,
     nextDeadline:
       row.due_date && row.side && row.label_key && row.label_en
         ? { dueDate: row.due_date, side: row.side, labelKey: row.label_key, labelEn: row.label_en, verified: toBool(row.verified) }

@@ -163,6 +163,8 @@ describe.skipIf(!postgresAvailable())('attachments between laptops (organization
     const onB = localId(b.core, uid)
 
     const kept = await b.core.sync.keepOffline(onB, true)
+    // The board says so on the case's card.
+    expect(b.core.board.load({}, '2026-11-29').cards.find((card) => card.id === onB)?.isKeptOffline).toBe(true)
     expect(kept).toMatchObject({ keptOffline: true, waitingFiles: [] })
     expect(Buffer.from(b.core.documents.openAttachment(b.core.documents.listAttachments(onB)[0].id).base64, 'base64').equals(bytes)).toBe(true)
 

@@ -63,6 +63,7 @@ export const coreMessages = {
     payerOverdue: 'Payer overdue',
     expedited: 'Expedited',
     demo: 'Demo',
+    atClinic: 'At a clinic',
     verify: 'verify',
     verifyTitle: 'This rule is not verified in our research; check it before relying on it.',
   },
