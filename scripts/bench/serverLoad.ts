@@ -8,7 +8,7 @@ import { publicBundle, signOperations, wireSigner, type LaptopSigner } from '../
 import { createKeyStore } from '../../electron/core/security/keyStore'
 import type { SyncOperation } from '../../shared/domain/sync'
 import { openAdmin } from '../../electron/server/organizationServer'
-import { freePort, selfSignedCertificate, startPostgres } from '../../tests/unit/server/postgresHarness'
+import { freePort, selfSignedCertificate, startPostgres } from '../server/localPostgres'
 import { percentile } from './stats'
 
 export interface ServerLoadResult {
