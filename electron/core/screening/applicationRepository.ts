@@ -60,6 +60,7 @@ export function createApplicationRepository(db: Db) {
     WHERE id = @id`)
   const getStatement = db.prepare(`${SELECT} WHERE a.id = ?`)
   const byApplicantStatement = db.prepare(`${SELECT} WHERE a.applicant_id = ? ORDER BY a.created_at, a.id`)
+  const byApplicantsStatement = db.prepare(`${SELECT} WHERE a.applicant_id IN (SELECT value FROM json_each(?)) ORDER BY a.applicant_id, a.id`)
   const allStatement = db.prepare(`${SELECT} ORDER BY a.applicant_id, a.id`)
   const historyByApplicantStatement = db.prepare(`SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus,
     h.to_status AS toStatus, h.changed_at AS changedAt
@@ -84,6 +85,8 @@ export function createApplicationRepository(db: Db) {
       return row ? toRecord(row) : null
     },
     byApplicant: (applicantId: number): ApplicationRecord[] => (byApplicantStatement.all(applicantId) as ApplicationRow[]).map(toRecord),
+    /** The applications of several applicants at once (the queue's page and batch re-screening). */
+    byApplicants: (applicantIds: readonly number[]): ApplicationRecord[] => (byApplicantsStatement.all(JSON.stringify(applicantIds)) as ApplicationRow[]).map(toRecord),
     all: (): ApplicationRecord[] => (allStatement.all() as ApplicationRow[]).map(toRecord),
     /** Every status change of the applicant's applications, oldest first. */
     historyByApplicant: (applicantId: number): ApplicationStatusChange[] => historyByApplicantStatement.all(applicantId) as ApplicationStatusChange[],
