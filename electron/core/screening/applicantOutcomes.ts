@@ -10,7 +10,7 @@ import { guidelineYearFor } from '../../../shared/rules/povertyGuidelines'
 import type { Db } from '../db/openDatabase'
 import type { ApplicantRepository } from './applicantRepository'
 import type { ApplicationRecord, ApplicationRepository } from './applicationRepository'
-import { applicationReminders, buildScreeningReport } from './screeningEngine'
+import { applicationReminders, screeningCounts } from './screeningEngine'
 
 /**
  * Bump when the screening engine's rules change in code (not data): every stored outcome is then
@@ -29,10 +29,9 @@ export interface ApplicantOutcome {
 
 export const isOpenApplication = (app: { status: string }) => !CLOSED_APPLICATION_STATUSES.includes(app.status as never)
 
-/** The outcome, from the same engine as the applicant's page (buildScreeningReport) and the same reminder rules. */
+/** The outcome, from the same engine and rules as the applicant's page (buildScreeningReport) and the same reminder rules. */
 export function outcomeOf(facts: ApplicantFacts, catalog: readonly Program[], applications: readonly ApplicationRecord[], day: string): ApplicantOutcome {
-  const report = buildScreeningReport(facts, catalog, day)
-  const { counts } = report
+  const { counts, fplPercent } = screeningCounts(facts, catalog, day)
   const open = applications.filter(isOpenApplication)
   let nextReminderOn: string | null = null
   for (const app of open) {
@@ -43,7 +42,7 @@ export function outcomeOf(facts: ApplicantFacts, catalog: readonly Program[], ap
   return {
     bestOutcome: counts.eligible > 0 ? 'eligible' : counts.needs_information > 0 ? 'needs_information' : 'not_eligible',
     counts,
-    fplPercent: report.fpl?.percent ?? null,
+    fplPercent,
     openApplications: open.length,
     nextReminderOn,
   }
