@@ -61,12 +61,14 @@ export function createApplicationRepository(db: Db) {
   const getStatement = db.prepare(`${SELECT} WHERE a.id = ?`)
   const byApplicantStatement = db.prepare(`${SELECT} WHERE a.applicant_id = ? ORDER BY a.created_at, a.id`)
   const byApplicantsStatement = db.prepare(`${SELECT} WHERE a.applicant_id IN (SELECT value FROM json_each(?)) ORDER BY a.applicant_id, a.id`)
-  // Only these statuses have reminders (screeningEngine.applicationReminders); the applicant's name comes along.
+  // Only these can have reminders (the conditions of screeningEngine.applicationReminders); the applicant's name comes along.
   const remindableStatement = db.prepare(`SELECT a.id, a.applicant_id, a.program_id, p.name AS program_name, a.status, a.award_amount_cents, a.applied_on,
     a.pre_approved_on, a.documents_due_on, a.decided_on, a.grant_start, a.grant_end, a.last_paid_claim_on, a.notes, a.created_at, a.updated_at,
     ap.first_name || ' ' || ap.last_name AS applicant_name
     FROM assistance_applications a JOIN assistance_programs p ON p.id = a.program_id JOIN applicants ap ON ap.id = a.applicant_id
-    WHERE a.status IN ('pre_approved', 'documents_due', 'approved') ORDER BY a.applicant_id, a.id`)
+    WHERE (a.status IN ('pre_approved', 'documents_due') AND a.documents_due_on IS NOT NULL)
+      OR (a.status = 'approved' AND (a.grant_end IS NOT NULL OR (p.usage_days IS NOT NULL AND coalesce(a.last_paid_claim_on, a.grant_start, a.decided_on) IS NOT NULL)))
+    ORDER BY a.applicant_id, a.id`)
   const allStatement = db.prepare(`${SELECT} ORDER BY a.applicant_id, a.id`)
   const historyByApplicantStatement = db.prepare(`SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus,
     h.to_status AS toStatus, h.changed_at AS changedAt

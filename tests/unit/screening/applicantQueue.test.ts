@@ -140,8 +140,9 @@ describe('stored screening outcomes stay equal to a fresh screening', () => {
         c.screening.applicants.update(touched[0], randomFacts(random))
       } else if (kind === 'apply') touched = [c.screening.applications.create(random.pick(ids), random.pick(programIds)).applicantId]
       else if (kind === 'advance') {
-        const app = c.db.prepare('SELECT id, applicant_id FROM assistance_applications ORDER BY random() LIMIT 1').get() as { id: number; applicant_id: number } | undefined
-        if (app === undefined) continue
+        const apps = c.db.prepare('SELECT id, applicant_id FROM assistance_applications ORDER BY id').all() as { id: number; applicant_id: number }[]
+        if (apps.length === 0) continue
+        const app = random.pick(apps)
         const appId = app.id
         touched = [app.applicant_id]
         const status = random.pick(['pre_approved', 'approved', 'denied', 'applied'] as const)
@@ -170,8 +171,16 @@ describe('stored screening outcomes stay equal to a fresh screening', () => {
       for (const id of touched) expect(c.db.prepare('SELECT epoch FROM applicant_outcomes WHERE applicant_id = ?').pluck().get(id), `${kind} of ${id} stored its outcome`).toBe(epoch)
       if (step % 15 === 14) expectQueueFresh(c)
     }
+    // One approved grant with an end date, so the reminder list below has something to miss.
+    const grant = c.screening.applications.create(ids[0], programIds[0])
+    c.screening.applications.update({ applicationId: grant.id, status: 'approved', awardAmount: null, appliedOn: null, preApprovedOn: null, documentsDueOn: null, decidedOn: '2026-10-01', grantStart: '2026-10-01', grantEnd: '2027-03-31', lastPaidClaimOn: null, notes: '' })
     expectQueueFresh(c)
     expect(expectCurrentOutcomesFresh(c)).toBe(ids.length)
+    // The reminder list beside the queue reads only applications that can have reminders: none is missed.
+    const key = (r: { dueOn: string; applicationId: number; kind: string }) => `${r.dueOn} ${r.applicationId} ${r.kind}`
+    const want = ids.flatMap((id) => c.screening.applicants.get(id).applications.filter((a) => a.status !== 'denied' && a.status !== 'lapsed').flatMap((a) => a.reminders.map((r) => ({ ...r, applicationId: a.id }))))
+    expect(want.length).toBeGreaterThan(0)
+    expect(c.screening.applications.reminders().map(key).sort()).toEqual(want.map(key).sort())
   })
 
   it('a program change marks every outcome stale at once; the background batches or the next queue load re-screen them', async () => {
