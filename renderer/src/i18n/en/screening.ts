@@ -22,7 +22,6 @@ export const screeningMessages = {
     openYes: 'With open applications',
     openNo: 'Without open applications',
     clearFilters: 'Clear filters',
-    shown: '{count} applicants',
     shownOf: 'Showing {shown} of {total} applicants',
     sort: 'Sort by',
     sortBy: { name: 'Name', eligible: 'Most eligible programs', reminder: 'Soonest reminder' },
