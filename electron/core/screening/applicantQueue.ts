@@ -39,6 +39,8 @@ interface QueueRow {
   open_applications: number
   next_reminder_on: string | null
   sort_key: string
+  /** A search's first page counts its matches in the same scan. */
+  total?: number
 }
 
 // Filters and search, in SQL over the stored outcomes (migration 0014); the same for the page and its count.
@@ -70,7 +72,7 @@ export function createApplicantQueue(db: Db) {
       const after = isAfter ? `AND (${keys.join(', ')}, a.id) > (${keys.map((_, i) => `@k${i}`).join(', ')}, @afterId)` : ''
       statement = db.prepare(`SELECT a.id, a.first_name, a.last_name, a.state, a.insurance_type, a.drug_name, a.is_demo, a.patient_id, a.updated_at,
           s.best_outcome, s.eligible, s.needs_information, s.not_eligible, s.fpl_percent, s.open_applications, s.next_reminder_on,
-          json_array(${keys.join(', ')}) AS sort_key
+          json_array(${keys.join(', ')}) AS sort_key${isScan && !isAfter ? ', count(*) OVER () AS total' : ''}
         FROM applicants a JOIN applicant_outcomes s ON s.applicant_id = a.id
         WHERE ${FILTERS} ${after}
         ORDER BY ${keys.join(', ')}, a.id LIMIT @limit`)
@@ -95,12 +97,16 @@ export function createApplicantQueue(db: Db) {
       if (params.text === null && params.state === null) return outcomeCountStatement.get({ outcome: params.outcome, hasOpen: params.hasOpen }) as number
       return countStatement.get(params) as number
     },
-    /** Up to `limit` rows after the cursor, and the cursor after the last one when more may follow. */
-    page(query: ApplicantQuery): { rows: QueueRecord[]; nextCursor: ApplicantQueueCursor | null } {
+    /**
+     * Up to `limit` rows after the cursor, the cursor after the last one when more may follow, and for
+     * a search's first page the number of matches (counted in the same scan; otherwise null: ask `count`).
+     */
+    page(query: ApplicantQuery): { rows: QueueRecord[]; nextCursor: ApplicantQueueCursor | null; total: number | null } {
       const after = query.after ? { ...Object.fromEntries(query.after.key.map((k, i) => [`k${i}`, k])), afterId: query.after.id } : {}
       // One row more than asked says whether another page exists.
       const params = filterParams(query)
-      const rows = pageStatement(query.sort, Boolean(query.after), params.text !== null).all({ ...params, ...after, limit: query.limit + 1 }) as QueueRow[]
+      const isScan = params.text !== null
+      const rows = pageStatement(query.sort, Boolean(query.after), isScan).all({ ...params, ...after, limit: query.limit + 1 }) as QueueRow[]
       const more = rows.length > query.limit
       const shown = more ? rows.slice(0, query.limit) : rows
       const last = shown.at(-1)
@@ -121,6 +127,7 @@ export function createApplicantQueue(db: Db) {
           updatedAt: r.updated_at,
         })),
         nextCursor: more && last ? { key: JSON.parse(last.sort_key) as (string | number)[], id: last.id } : null,
+        total: isScan && !query.after ? (rows[0]?.total ?? 0) : null,
       }
     },
   }

@@ -142,7 +142,7 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
     const query = applicantQuerySchema.parse(input)
     const day = today()
     outcomes.catchUp(day)
-    const { rows, nextCursor } = queueQuery.page(query)
+    const { rows, nextCursor, total } = queueQuery.page(query)
     const catalog = catalogById()
     const byApplicant = new Map<number, Application[]>()
     for (const record of applications.byApplicants(rows.map((r) => r.id))) {
@@ -151,7 +151,7 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
     }
     return {
       rows: rows.map(({ nextReminderOn: _stored, ...row }) => ({ ...row, nextReminder: firstReminder((byApplicant.get(row.id) ?? []).flatMap((app) => app.reminders)) })),
-      total: queueQuery.count(query),
+      total: total ?? queueQuery.count(query),
       nextCursor,
     }
   }
