@@ -480,13 +480,16 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           const list = (request: Record<string, unknown>) => screening.applicants.list(contract['applicants:list'].request.parse(request))
           const firstPage = list({})
           if (firstPage.total !== generated.applicants || firstPage.rows.length === 0) throw new Error(`applicant queue: ${firstPage.total} of ${generated.applicants} applicants`)
-          const queue = await timeRuns(runs, () => list({}))
+          const queue = await timeRuns(runs, () => list({}), 1)
           const pageSql = `SELECT a.id, a.first_name, a.last_name, a.state, a.insurance_type, a.drug_name, s.best_outcome, s.eligible, s.needs_information, s.fpl_percent,
             s.open_applications, s.next_reminder_on FROM applicants a JOIN applicant_outcomes s ON s.applicant_id = a.id`
+          // Like for like: the same page and the same count (the outcome table has a row per applicant), statements prepared once.
+          const rawPage = raw.prepare(`${pageSql} ORDER BY a.last_name, a.first_name, a.id LIMIT 51`)
+          const rawCount = raw.prepare('SELECT count(*) FROM applicant_outcomes')
           const queueBaseline = await timeRuns(runs, () => {
-            raw.prepare(`${pageSql} ORDER BY a.last_name, a.first_name, a.id LIMIT 51`).all()
-            raw.prepare('SELECT count(*) FROM applicants a JOIN applicant_outcomes s ON s.applicant_id = a.id').get()
-          })
+            rawPage.all()
+            rawCount.get()
+          }, 1)
           const count = generated.applicants.toLocaleString('en-US')
           add({ size, figure: `applicant queue: first page of ${count}`, unit: 'ms', app: summarize(queue), baseline: summarize(queueBaseline), baselineLabel: 'raw page + count', target: size >= 100_000 ? { text: '≤ 200 ms at 100k', stat: 'median', limit: 200 } : null, note: 'name order, 50 rows + total, outcomes stored (migration 0014)' })
           // Filtered, searched and sorted in SQL: eligible somewhere, most eligible programs first; then a name search.
