@@ -507,7 +507,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             screening.programs.setFundStatus(programId, status)
             list({})
           })
-          add({ size, figure: `applicant queue: re-screen all ${count} after a program change`, unit: 'ms', app: summarize(rescreen), baseline: null, target: null, note: 'fund closed and reopened, then the first queue load; ~500 per background batch otherwise' })
+          add({ size, figure: `applicant queue: re-screen all ${count} after a program change`, unit: 'ms', app: summarize(rescreen), baseline: null, target: null, note: 'fund closed and reopened (each re-screens 4,000 at once), then the first queue load screens the rest' })
         })
       }
 

@@ -93,8 +93,9 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
   const nowIso = () => options.now().toISOString()
 
   if (programs.count() === 0) seedScreeningDemo(db, today(), { catalogOnly: !options.seedDemo, now: nowIso() })
-  // Outcomes left stale (the migration's back-fill, a new guideline year, the demo seed) are screened in the background.
-  outcomes.scheduleCatchUp(today)
+  // Outcomes left stale (the migration's back-fill, a new guideline year, the demo seed): a few thousand
+  // are screened now, more in background batches.
+  outcomes.settle(today)
 
   function withReminders(record: ApplicationRecord, catalog: Map<number, Program>, day: string): Application {
     const program = catalog.get(record.programId)
@@ -206,20 +207,20 @@ export function createScreeningModule(options: ScreeningModuleOptions) {
       list: (): Program[] => programs.list(),
       create(facts: ProgramFacts): Program {
         const id = db.transaction(() => programs.insert(facts, { now: nowIso() }))()
-        outcomes.scheduleCatchUp(today)
+        outcomes.settle(today)
         return programs.get(id)!
       },
       update(id: number, facts: ProgramFacts): Program {
         if (!programs.get(id)) throw notFound('program')
         db.transaction(() => programs.update(id, facts, { now: nowIso(), today: today() }))()
-        outcomes.scheduleCatchUp(today)
+        outcomes.settle(today)
         return programs.get(id)!
       },
       /** Close, reopen or waitlist a fund; screening follows at once. */
       setFundStatus(id: number, fundStatus: FundStatus): Program {
         if (!programs.get(id)) throw notFound('program')
         db.transaction(() => programs.setFundStatus(id, fundStatus, { now: nowIso(), today: today() }))()
-        outcomes.scheduleCatchUp(today)
+        outcomes.settle(today)
         return programs.get(id)!
       },
     },

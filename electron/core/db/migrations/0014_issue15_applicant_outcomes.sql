@@ -10,9 +10,9 @@
 --     stays instant), which makes every row stale at once;
 --   * a new poverty-guideline year or a new screening engine changes `basis`, and the module bumps
 --     the epoch the first time it sees the new basis.
--- Stale rows are re-screened in bounded batches, each its own transaction (in the background after a
--- program change, and before any queue answer). The engine is TypeScript, so this migration only
--- creates a stale row per existing applicant; the first open screens them.
+-- Stale rows are re-screened in bounded batches, each its own transaction (after a program change a
+-- few thousand at once and the rest in the background; all before any queue answer). The engine is
+-- TypeScript, so this migration only creates a stale row per existing applicant; the first open screens them.
 
 CREATE TABLE screening_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
