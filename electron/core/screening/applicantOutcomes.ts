@@ -75,6 +75,7 @@ export function createApplicantOutcomes({ db, applicants, applications, catalog 
   const stateStatement = db.prepare('SELECT epoch, basis FROM screening_state WHERE id = 1')
   const bumpStatement = db.prepare('UPDATE screening_state SET epoch = epoch + 1, basis = ? WHERE id = 1')
   const staleStatement = db.prepare('SELECT applicant_id FROM applicant_outcomes WHERE epoch < ? ORDER BY epoch LIMIT ?').pluck()
+  const anyStaleStatement = db.prepare('SELECT 1 FROM applicant_outcomes WHERE epoch < ? LIMIT 1').pluck()
   const dropStatement = db.prepare('DELETE FROM applicant_outcomes WHERE applicant_id = ?')
   const writeStatement = db.prepare(`INSERT INTO applicant_outcomes
       (applicant_id, epoch, best_outcome, eligible, needs_information, not_eligible, fpl_percent, open_applications, next_reminder_on)
@@ -164,6 +165,8 @@ export function createApplicantOutcomes({ db, applicants, applications, catalog 
     },
     /** Re-screens every stale applicant, batch by batch; the queue calls it before it reads. */
     catchUp(day: string, batchSize = 2_000): number {
+      // The usual case, nothing stale, costs one index probe and no transaction.
+      if (!anyStaleStatement.get(currentEpoch(day))) return 0
       let done = 0
       for (let n = catchUpBatch(day, batchSize); n > 0; n = catchUpBatch(day, batchSize)) done += n
       return done
