@@ -7,6 +7,10 @@ import { caseFactsOf, systemTimeZone, type CaseRecord } from '../../electron/cor
 import { generateCaseload, type GeneratedCase } from '../../electron/core/demo/demoCaseload'
 import { ADVOCATE_NAMES, seededRandom } from '../../electron/core/demo/demoFacts'
 import { createSettingsRepository } from '../../electron/core/settings/settingsRepository'
+import { createApplicantOutcomes } from '../../electron/core/screening/applicantOutcomes'
+import { createApplicantRepository } from '../../electron/core/screening/applicantRepository'
+import { createApplicationRepository } from '../../electron/core/screening/applicationRepository'
+import { createProgramRepository } from '../../electron/core/screening/programRepository'
 
 export interface BulkCaseloadOptions {
   /** The day the caseload is generated for (`YYYY-MM-DD`); dates are spread backwards from it. */
@@ -238,6 +242,10 @@ export function insertBulkCaseload(db: Db, options: BulkCaseloadOptions): BulkCa
       }
     })()
   }
+  // Each applicant's screening outcome, as the app stores it on every write (migration 0014); the
+  // queue would otherwise screen them all on its first load.
+  const programs = createProgramRepository(db)
+  createApplicantOutcomes({ db, applicants: createApplicantRepository(db), applications: createApplicationRepository(db), catalog: () => programs.list() }).catchUp(today)
   db.pragma(`foreign_keys = ${saved.foreignKeys ? 'ON' : 'OFF'}`)
   db.pragma(`synchronous = ${Number(saved.synchronous)}`)
   db.pragma(`cache_size = ${Number(saved.cacheSize)}`)

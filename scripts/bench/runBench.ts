@@ -218,7 +218,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           rmSync(building, { recursive: true, force: true })
           const maker = createAppSession({ dataDir: building, seedDemoOnFirstRun: false })
           maker.setup('Benchmark', BENCH_PASSPHRASE)
-          const summary = insertBulkCaseload(maker.core!.db, { today, count: size, seed, minApplicants: 1_000 })
+          // One applicant per case, so the 100,000-case caseload holds the 100,000 applicants of issue 15's target.
+          const summary = insertBulkCaseload(maker.core!.db, { today, count: size, seed, minApplicants: 1_000, applicantsPerCase: 1 })
           maker.core!.db.pragma('wal_checkpoint(TRUNCATE)')
           maker.close()
           writeFileSync(join(building, 'summary.json'), JSON.stringify(summary))
@@ -493,9 +494,38 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             raw.prepare('SELECT * FROM assistance_applications WHERE applicant_id <= ?').all(ids.at(-1))
           })
           add({ size, figure: `screening: ${ids.length.toLocaleString('en-US')} applicants (each screened)`, unit: 'ms', app: summarize(app), baseline: summarize(baseline), baselineLabel: 'raw SQL reads', target: null })
-          const queueQuery = contract['applicants:list' as keyof typeof contract]?.request.parse({}) ?? {}
-          const queue = await timeRuns(Math.min(runs, 3), () => screening.applicants.list(queueQuery as Parameters<typeof screening.applicants.list>[0]))
-          add({ size, figure: `applicant queue: all ${generated.applicants.toLocaleString('en-US')} screened`, unit: 'ms', app: summarize(queue), baseline: null, target: size >= 100_000 ? { text: '≤ 200 ms at 100k', stat: 'median', limit: 200 } : null })
+          // The queue as the renderer asks for it: the first page in name order with the total, through the contract's schema.
+          const list = (request: Record<string, unknown>) => screening.applicants.list(contract['applicants:list'].request.parse(request))
+          const firstPage = list({})
+          if (firstPage.total !== generated.applicants || firstPage.rows.length === 0) throw new Error(`applicant queue: ${firstPage.total} of ${generated.applicants} applicants`)
+          const queue = await timeRuns(runs, () => list({}), 1)
+          const pageSql = `SELECT a.id, a.first_name, a.last_name, a.state, a.insurance_type, a.drug_name, s.best_outcome, s.eligible, s.needs_information, s.fpl_percent,
+            s.open_applications, s.next_reminder_on FROM applicants a JOIN applicant_outcomes s ON s.applicant_id = a.id`
+          // Like for like: the same page and the same count (the outcome table has a row per applicant), statements prepared once.
+          const rawPage = raw.prepare(`${pageSql} ORDER BY a.last_name, a.first_name, a.id LIMIT 51`)
+          const rawCount = raw.prepare('SELECT count(*) FROM applicant_outcomes')
+          const queueBaseline = await timeRuns(runs, () => {
+            rawPage.all()
+            rawCount.get()
+          }, 1)
+          const count = generated.applicants.toLocaleString('en-US')
+          add({ size, figure: `applicant queue: first page of ${count}`, unit: 'ms', app: summarize(queue), baseline: summarize(queueBaseline), baselineLabel: 'raw page + count', target: size >= 100_000 ? { text: '≤ 200 ms at 100k', stat: 'median', limit: 200 } : null, note: 'name order, 50 rows + total, outcomes stored (migration 0014)' })
+          // Filtered, searched and sorted in SQL: eligible somewhere, most eligible programs first; then a name search.
+          const filtered = await timeRuns(runs, () => list({ outcome: 'eligible', sort: 'eligible' }))
+          add({ size, figure: `applicant queue: eligible, most programs first (${count})`, unit: 'ms', app: summarize(filtered), baseline: null, target: null })
+          const searched = await timeRuns(runs, () => list({ text: 'ma', sort: 'reminder' }))
+          add({ size, figure: `applicant queue: search "ma", soonest reminder (${count})`, unit: 'ms', app: summarize(searched), baseline: null, target: null })
+          const more = await timeRuns(runs, () => list({ after: firstPage.nextCursor ?? undefined }))
+          add({ size, figure: `applicant queue: load more (${count})`, unit: 'ms', app: summarize(more), baseline: null, target: null })
+          // A program change makes every outcome stale; the background batches (or the next queue load) re-screen them all.
+          const rescreen = await timeRuns(1, () => {
+            const programId = raw.prepare('SELECT id FROM assistance_programs ORDER BY id LIMIT 1').pluck().get() as number
+            const status = screening.programs.list().find((p) => p.id === programId)!.fundStatus
+            screening.programs.setFundStatus(programId, status === 'closed' ? 'open' : 'closed')
+            screening.programs.setFundStatus(programId, status)
+            list({})
+          })
+          add({ size, figure: `applicant queue: re-screen all ${count} after a program change`, unit: 'ms', app: summarize(rescreen), baseline: null, target: null, note: 'fund closed and reopened (each re-screens 4,000 at once), then the first queue load screens the rest' })
         })
       }
 

@@ -1,11 +1,14 @@
-import type { ApplicantDetail, ApplicantQueueRow, ImportReport } from '../domain/screening'
+import type { ApplicantDetail, ApplicantQueuePage, ImportReport } from '../domain/screening'
 import { applicantCreateSchema, applicantIdSchema, applicantImportSchema, applicantQuerySchema, applicantUpdateSchema, caseRefSchema } from '../schemas/screeningSchemas'
 import { channel, emptyRequest, exporting, read, SCREENING_WORK, SPREADSHEET_BODY_BYTES, write } from './channel'
 
 /** Financial-assistance applicants: the screening queue, one applicant, CSV in and out. */
 export const applicantsChannels = {
-  /** The screening queue: applicants with result counts, open applications and the next reminder, filtered. */
-  'applicants:list': channel<typeof applicantQuerySchema, ApplicantQueueRow[]>(applicantQuerySchema, read()),
+  /**
+   * The screening queue, one page at a time: applicants with result counts, open applications and the
+   * next reminder, filtered, searched and sorted in SQL, with the total that match (issue 15).
+   */
+  'applicants:list': channel<typeof applicantQuerySchema, ApplicantQueuePage>(applicantQuerySchema, read()),
   /** One applicant with the screening report (every program, rule by rule, FPL arithmetic) and applications. */
   'applicants:get': channel<typeof applicantIdSchema, ApplicantDetail>(applicantIdSchema, read({ audit: 'view', auditEntity: 'applicant' })),
   'applicants:create': channel<typeof applicantCreateSchema, ApplicantDetail>(applicantCreateSchema, write('create', { roles: SCREENING_WORK })),

@@ -298,11 +298,32 @@ export interface ApplicantQueueRow {
   drugName: string
   fplPercent: number | null
   counts: Record<ScreeningOutcome, number>
+  /** Eligible somewhere, else needs information somewhere, else not eligible (what the outcome filter matches). */
+  bestOutcome: ScreeningOutcome
   openApplications: number
   nextReminder: Reminder | null
   isDemo: boolean
   patientId: number | null
   updatedAt: string
+}
+
+/** How the queue is ordered: by name, most eligible programs first, or soonest reminder first (then by name). */
+export const APPLICANT_QUEUE_SORTS = ['name', 'eligible', 'reminder'] as const
+export type ApplicantQueueSort = (typeof APPLICANT_QUEUE_SORTS)[number]
+/** Rows per queue page: a screenful and some; "Load more" asks for the next. */
+export const APPLICANT_QUEUE_PAGE_SIZE = 50
+
+/** Where the next page starts: the sort key of the last row shown (keyset paging, so no row is skipped or repeated). */
+export interface ApplicantQueueCursor {
+  key: (string | number)[]
+  id: number
+}
+
+/** One page of the screening queue with the number of applicants that match the filters. */
+export interface ApplicantQueuePage {
+  rows: ApplicantQueueRow[]
+  total: number
+  nextCursor: ApplicantQueueCursor | null
 }
 
 export interface ImportRowReport {

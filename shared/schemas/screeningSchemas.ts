@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { US_STATES } from '../domain/enums'
 import {
+  APPLICANT_QUEUE_SORTS,
   APPLICATION_STATUSES,
   DOCUMENT_LANGUAGES,
   DRUG_COVERAGE,
@@ -10,6 +11,8 @@ import {
   INSURANCE_TYPES,
   PROGRAM_TYPES,
   SCREENING_OUTCOMES,
+  APPLICANT_QUEUE_PAGE_SIZE,
+  type ApplicantQueueSort,
 } from '../domain/screening'
 import { dayString, hcpcsCode, icd10Code, id, money, optionalDay, optionalText, requiredText, shortText } from './fields'
 
@@ -72,8 +75,21 @@ export const applicantQuerySchema = z.strictObject({
   state: z.enum(US_STATES).nullable().optional(),
   outcome: z.enum(SCREENING_OUTCOMES).nullable().optional(),
   hasOpenApplication: z.boolean().nullable().optional(),
+  sort: z.enum(APPLICANT_QUEUE_SORTS).optional().default('name'),
+  limit: z.number().int().min(1).max(500).optional().default(APPLICANT_QUEUE_PAGE_SIZE),
+  /** The `nextCursor` of the previous page, unchanged; its key must fit the sort. */
+  after: z.strictObject({ key: z.array(z.union([z.string().max(400), z.number().int()])).min(1).max(3), id }).optional(),
+}).superRefine((query, ctx) => {
+  if (query.after && !cursorFits(query.sort, query.after.key)) ctx.addIssue({ code: 'custom', path: ['after'], message: 'error.queueCursor' })
 })
 export type ApplicantQuery = z.output<typeof applicantQuerySchema>
+export type ApplicantQueryInput = z.input<typeof applicantQuerySchema>
+
+/** The sort key's shape per sort (s = text, n = number), as applicantOutcomes.ts orders rows. */
+const CURSOR_SHAPE: Record<ApplicantQueueSort, string> = { name: 'ss', eligible: 'nss', reminder: 'sss' }
+function cursorFits(sort: ApplicantQueueSort, key: (string | number)[]): boolean {
+  return key.map((k) => (typeof k === 'number' ? 'n' : 's')).join('') === CURSOR_SHAPE[sort]
+}
 
 /** Versioned applicant file for `npm run cli -- screen` (docs/applicant-file.md). */
 export const applicantFileSchema = z.strictObject({

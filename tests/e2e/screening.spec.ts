@@ -41,7 +41,7 @@ test('screen a demo applicant against the seeded catalog and read each result ex
 test('a CSV with a bad row is rejected whole; importing the valid rows is an explicit choice', async ({ page, app }) => {
   const screening = new ScreeningPage(page)
   await screening.openQueue()
-  const before = app.core.screening.applicants.list({}).length
+  const before = app.core.screening.applicants.list({}).rows.length
   const csv = [
     'first_name,last_name,household_size,annual_income,state,insurance_type,drug_covered,icd10_codes,drug_name,hcpcs_code',
     'Rosa,Quintero,3,"$41,000",TX,employer_self_funded,yes,D80.1,Gamunex-C,J1561',
@@ -55,14 +55,14 @@ test('a CSV with a bad row is rejected whole; importing the valid rows is an exp
   await expect(bad).toContainText('3')
   await expect(bad).toContainText('household_size: Enter a number.')
   await expect(bad).toContainText('state: Choose a state.')
-  expect(app.core.screening.applicants.list({})).toHaveLength(before)
+  expect(app.core.screening.applicants.list({}).rows).toHaveLength(before)
   await page.screenshot({ path: 'test-results/screening-import.png' })
 
   await dialog.getByRole('button', { name: 'Import the 2 valid rows only' }).click()
   await expect(dialog.getByTestId('import-done')).toHaveText('Imported 2 applicants; 1 rows skipped.')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
-  expect(app.core.screening.applicants.list({})).toHaveLength(before + 2)
+  expect(app.core.screening.applicants.list({}).rows).toHaveLength(before + 2)
   await expect(page.getByRole('link', { name: 'Open applicant Rosa Quintero' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Open applicant Ken Sato' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Open applicant Bad Row' })).toHaveCount(0)
@@ -82,7 +82,7 @@ test('staff close a fund in the catalog and the screen follows', async ({ page }
 })
 
 test('a case with a pending appeal shows its patient’s screening and open applications', async ({ page, app }) => {
-  const linked = app.core.screening.applicants.list({}).find((row) => row.patientId !== null)!
+  const linked = app.core.screening.applicants.list({}).rows.find((row) => row.patientId !== null)!
   const caseId = app.core.db.prepare('SELECT id FROM cases WHERE patient_id = ?').pluck().get(linked.patientId) as number
   await page.goto(`${app.bridge.url}#/cases/${caseId}?section=assistance`)
   const bridge = page.getByTestId('bridge-assistance')

@@ -2,13 +2,14 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildScreeningReport, screenProgram } from '../../electron/core/screening/screeningEngine'
 import type { ApiResult, Channel, OverturnApi } from '../../shared/contract'
-import type { Applicant, ApplicantDetail, Application, ImportReport } from '../../shared/domain/screening'
+import type { Applicant, ApplicantDetail, ApplicantQueueRow, Application, ImportReport } from '../../shared/domain/screening'
 import { setApi } from '../../renderer/src/api/client'
 import ScreeningFplPanel from '../../renderer/src/components/screening/ScreeningFplPanel.vue'
 import ScreeningImportDialog from '../../renderer/src/components/screening/ScreeningImportDialog.vue'
 import ScreeningResultCard from '../../renderer/src/components/screening/ScreeningResultCard.vue'
 import { useScreeningStore } from '../../renderer/src/stores/screeningStore'
 import ApplicantView from '../../renderer/src/views/ApplicantView.vue'
+import ScreeningQueueView from '../../renderer/src/views/ScreeningQueueView.vue'
 import { applicant as facts, program, TODAY } from '../unit/screening/facts'
 import { plugins } from './setup'
 
@@ -184,6 +185,61 @@ describe('the applicant page', () => {
     expect(fake.calls.filter((c) => c.channel === 'screening:document')).toEqual([{ channel: 'screening:document', request: { applicantId: 7, kind: 'cover_letter', programId: 1, language: 'en' } }])
     expect(createObjectURL).toHaveBeenCalledTimes(1)
     expect(wrapper.get('[data-testid=document-status]').text()).toBe('Saved cover-letter-Thompson-test-program-2026-11-25.docx.')
+    wrapper.unmount()
+  })
+})
+
+describe('the screening queue', () => {
+  const row = (id: number): ApplicantQueueRow => ({
+    id, name: `Person ${String(id).padStart(3, '0')}`, state: 'IL', insuranceType: 'medicare_part_b', drugName: '', fplPercent: 150,
+    counts: { eligible: 1, needs_information: 0, not_eligible: 2 }, bestOutcome: 'eligible', openApplications: 0, nextReminder: null, isDemo: false, patientId: null, updatedAt: '2026-11-01T00:00:00Z',
+  })
+
+  it('shows the first page with the total, and "Load more" appends the next page from the cursor and moves focus to it', async () => {
+    const { calls } = screeningFakeApi({
+      'applicants:list': ((request: { after?: { id: number } }) =>
+        request.after
+          ? { rows: [row(51), row(52)], total: 52, nextCursor: null }
+          : { rows: Array.from({ length: 50 }, (_, i) => row(i + 1)), total: 52, nextCursor: { key: ['Person 050', 'Person'], id: 50 } }) as never,
+      'applications:reminders': (() => []) as never,
+    })
+    const wrapper = mount(ScreeningQueueView, { global: { plugins: plugins() }, attachTo: document.body })
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid=queue-row]')).toHaveLength(50)
+    expect(wrapper.get('[data-testid=queue-count]').text()).toBe('Showing 50 of 52 applicants')
+    const more = wrapper.get('[data-testid=queue-more]')
+    expect(more.element.tagName).toBe('BUTTON')
+    expect(more.text()).toBe('Load more applicants')
+    await more.trigger('click')
+    await flushPromises()
+    const lists = calls.filter((c) => c.channel === 'applicants:list')
+    expect(lists.at(-1)!.request).toMatchObject({ sort: 'name', after: { key: ['Person 050', 'Person'], id: 50 } })
+    expect(wrapper.findAll('[data-testid=queue-row]')).toHaveLength(52)
+    expect(wrapper.get('[data-testid=queue-count]').text()).toBe('Showing 52 of 52 applicants')
+    // Everything is shown: no button; focus went to the first new row.
+    expect(wrapper.find('[data-testid=queue-more]').exists()).toBe(false)
+    expect(document.activeElement?.textContent).toBe('Person 051')
+    wrapper.unmount()
+  })
+
+  it('a new sort asks for the first page again, and a page that arrives after the filters changed is dropped', async () => {
+    let answerMore: (() => void) | null = null
+    const { calls } = screeningFakeApi({
+      'applicants:list': ((request: { after?: unknown; sort: string }) =>
+        request.after ? new Promise((resolve) => (answerMore = () => resolve({ rows: [row(99)], total: 3, nextCursor: null }))) : { rows: [row(1), row(2)], total: 3, nextCursor: { key: ['x', 'y'], id: 2 } }) as never,
+      'applications:reminders': (() => []) as never,
+    })
+    const wrapper = mount(ScreeningQueueView, { global: { plugins: plugins() } })
+    const store = useScreeningStore()
+    await flushPromises()
+    const pending = store.loadMoreQueue()
+    await wrapper.get('[data-testid=queue-sort]').setValue('eligible')
+    await store.loadQueue()
+    answerMore!()
+    await pending
+    await flushPromises()
+    expect(store.queue.map((r) => r.id)).toEqual([1, 2])
+    expect(calls.filter((c) => c.channel === 'applicants:list' && !(c.request as { after?: unknown }).after).at(-1)!.request).toMatchObject({ sort: 'eligible' })
     wrapper.unmount()
   })
 })

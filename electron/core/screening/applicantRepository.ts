@@ -87,6 +87,7 @@ export function createApplicantRepository(db: Db) {
     updated_at = @now WHERE id = @id`)
   const getStatement = db.prepare(`SELECT ${COLUMNS} FROM applicants WHERE id = ?`)
   const byPatientStatement = db.prepare(`SELECT ${COLUMNS} FROM applicants WHERE patient_id = ? ORDER BY updated_at DESC, id DESC`)
+  const byIdsStatement = db.prepare(`SELECT ${COLUMNS} FROM applicants WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
   const searchStatement = db.prepare(`SELECT ${COLUMNS} FROM applicants
     WHERE (@text IS NULL OR first_name || ' ' || last_name LIKE @text ESCAPE '\\' OR drug_name LIKE @text ESCAPE '\\' OR payer LIKE @text ESCAPE '\\')
       AND (@state IS NULL OR state = @state)
@@ -104,6 +105,8 @@ export function createApplicantRepository(db: Db) {
       const row = getStatement.get(id) as ApplicantRow | undefined
       return row ? toApplicant(row) : null
     },
+    /** Several applicants at once (the queue's batch re-screening), in id order. */
+    byIds: (ids: readonly number[]): Applicant[] => (byIdsStatement.all(JSON.stringify(ids)) as ApplicantRow[]).map(toApplicant),
     byPatient: (patientId: number): Applicant[] => (byPatientStatement.all(patientId) as ApplicantRow[]).map(toApplicant),
     search: (query: { text?: string; state?: UsState | null }): Applicant[] =>
       (searchStatement.all({ text: query.text ? likePattern(query.text) : null, state: query.state ?? null }) as ApplicantRow[]).map(toApplicant),

@@ -60,6 +60,15 @@ export function createApplicationRepository(db: Db) {
     WHERE id = @id`)
   const getStatement = db.prepare(`${SELECT} WHERE a.id = ?`)
   const byApplicantStatement = db.prepare(`${SELECT} WHERE a.applicant_id = ? ORDER BY a.created_at, a.id`)
+  const byApplicantsStatement = db.prepare(`${SELECT} WHERE a.applicant_id IN (SELECT value FROM json_each(?)) ORDER BY a.applicant_id, a.id`)
+  // Only these can have reminders (the conditions of screeningEngine.applicationReminders); the applicant's name comes along.
+  const remindableStatement = db.prepare(`SELECT a.id, a.applicant_id, a.program_id, p.name AS program_name, a.status, a.award_amount_cents, a.applied_on,
+    a.pre_approved_on, a.documents_due_on, a.decided_on, a.grant_start, a.grant_end, a.last_paid_claim_on, a.notes, a.created_at, a.updated_at,
+    ap.first_name || ' ' || ap.last_name AS applicant_name
+    FROM assistance_applications a JOIN assistance_programs p ON p.id = a.program_id JOIN applicants ap ON ap.id = a.applicant_id
+    WHERE (a.status IN ('pre_approved', 'documents_due') AND a.documents_due_on IS NOT NULL)
+      OR (a.status = 'approved' AND (a.grant_end IS NOT NULL OR (p.usage_days IS NOT NULL AND coalesce(a.last_paid_claim_on, a.grant_start, a.decided_on) IS NOT NULL)))
+    ORDER BY a.applicant_id, a.id`)
   const allStatement = db.prepare(`${SELECT} ORDER BY a.applicant_id, a.id`)
   const historyByApplicantStatement = db.prepare(`SELECT h.id, h.application_id AS applicationId, h.from_status AS fromStatus,
     h.to_status AS toStatus, h.changed_at AS changedAt
@@ -84,6 +93,11 @@ export function createApplicationRepository(db: Db) {
       return row ? toRecord(row) : null
     },
     byApplicant: (applicantId: number): ApplicationRecord[] => (byApplicantStatement.all(applicantId) as ApplicationRow[]).map(toRecord),
+    /** The applications of several applicants at once (the queue's page and batch re-screening). */
+    byApplicants: (applicantIds: readonly number[]): ApplicationRecord[] => (byApplicantsStatement.all(JSON.stringify(applicantIds)) as ApplicationRow[]).map(toRecord),
+    /** Applications that can have reminders, each with its applicant's name (the queue's reminder list). */
+    remindable: (): (ApplicationRecord & { applicantName: string })[] =>
+      (remindableStatement.all() as (ApplicationRow & { applicant_name: string })[]).map((row) => ({ ...toRecord(row), applicantName: row.applicant_name })),
     all: (): ApplicationRecord[] => (allStatement.all() as ApplicationRow[]).map(toRecord),
     /** Every status change of the applicant's applications, oldest first. */
     historyByApplicant: (applicantId: number): ApplicationStatusChange[] => historyByApplicantStatement.all(applicantId) as ApplicationStatusChange[],

@@ -3,7 +3,9 @@ import { reactive, ref } from 'vue'
 import type { UsState } from '../../../shared/domain/enums'
 import type {
   ApplicantDetail,
+  ApplicantQueueCursor,
   ApplicantQueueRow,
+  ApplicantQueueSort,
   DocumentKind,
   DocumentLanguage,
   FundStatus,
@@ -20,13 +22,18 @@ export interface QueueFilters {
   state: UsState | null
   outcome: ScreeningOutcome | null
   hasOpenApplication: boolean | null
+  sort: ApplicantQueueSort
 }
 
-const emptyFilters = (): QueueFilters => ({ text: '', state: null, outcome: null, hasOpenApplication: null })
+const emptyFilters = (): QueueFilters => ({ text: '', state: null, outcome: null, hasOpenApplication: null, sort: 'name' })
 
 /** Screening's server data: the queue, reminders, the program catalog and the open applicant. */
 export const useScreeningStore = defineStore('screening', () => {
   const queue = ref<ApplicantQueueRow[]>([])
+  /** Applicants matching the filters (the queue holds the pages loaded so far). */
+  const queueTotal = ref(0)
+  const nextCursor = ref<ApplicantQueueCursor | null>(null)
+  const isLoadingMore = ref(false)
   const filters = reactive<QueueFilters>(emptyFilters())
   const reminders = ref<ReminderRow[]>([])
   const programs = ref<Program[]>([])
@@ -38,16 +45,42 @@ export const useScreeningStore = defineStore('screening', () => {
 
   const errorKey = (error: unknown) => (error instanceof Error ? error.message : 'error.internal')
 
+  const queueRequest = () => ({ ...filters, text: filters.text.trim() || undefined })
+
+  /** The first page for the current filters (and the reminder list); a newer load wins over an older one. */
   async function loadQueue() {
     const mine = ++serial
     try {
-      const [rows, due] = await Promise.all([call('applicants:list', { ...filters, text: filters.text.trim() || undefined }), call('applications:reminders', {})])
+      const [page, due] = await Promise.all([call('applicants:list', queueRequest()), call('applications:reminders', {})])
       if (mine !== serial) return
-      queue.value = rows
+      queue.value = page.rows
+      queueTotal.value = page.total
+      nextCursor.value = page.nextCursor
       reminders.value = due
       loadError.value = null
     } catch (error) {
       if (mine === serial) loadError.value = errorKey(error)
+    }
+  }
+
+  /** The next page after the rows shown, appended; ignored while one is loading or when none is left. */
+  async function loadMoreQueue() {
+    const after = nextCursor.value
+    if (!after || isLoadingMore.value) return
+    const mine = serial
+    isLoadingMore.value = true
+    try {
+      const page = await call('applicants:list', { ...queueRequest(), after })
+      // Filters changed meanwhile: the new first page replaces everything, so this page is dropped.
+      if (mine !== serial) return
+      queue.value = [...queue.value, ...page.rows]
+      queueTotal.value = page.total
+      nextCursor.value = page.nextCursor
+      loadError.value = null
+    } catch (error) {
+      if (mine === serial) loadError.value = errorKey(error)
+    } finally {
+      isLoadingMore.value = false
     }
   }
 
@@ -130,6 +163,10 @@ export const useScreeningStore = defineStore('screening', () => {
 
   return {
     queue,
+    queueTotal,
+    nextCursor,
+    isLoadingMore,
+    loadMoreQueue,
     filters,
     reminders,
     programs,

@@ -17,7 +17,9 @@ function searchRows(count: number, deferSearchIndex: boolean) {
     const docs = hasIndex ? core.db.prepare('SELECT kind, ref_id, ref_sub, case_id, patient_id, title, body FROM search_docs ORDER BY kind, ref_id, ref_sub').all() : []
     const triggers = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()
     const counts = core.db.prepare("SELECT COUNT(*) AS cases, SUM(stage = 'closed') AS closed FROM cases").get() as { cases: number; closed: number }
-    return { docs, triggers, counts }
+    // Every applicant's queue outcome is stored and current, as the app leaves it (migration 0014).
+    const outcomes = core.db.prepare('SELECT (SELECT COUNT(*) FROM applicants) AS applicants, COUNT(*) AS stored, SUM(epoch = (SELECT epoch FROM screening_state)) AS current FROM applicant_outcomes').get()
+    return { docs, triggers, counts, outcomes }
   } finally {
     core.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -33,6 +35,7 @@ describe('bulk caseload generator', () => {
     expect(deferred.counts.closed).toBeLessThan(200)
     expect(deferred.triggers).toEqual(direct.triggers)
     expect(deferred.docs).toEqual(direct.docs)
+    expect(deferred.outcomes).toEqual({ applicants: 60, stored: 60, current: 60 })
   })
 })
 
@@ -48,7 +51,7 @@ describe('npm run bench -- --quick', () => {
     const figures = report.rows.map((r) => r.figure)
     for (const expected of [
       'open: existing database', 'unlock → board (core)', 'integrity check (worker', 'board: first page, core', 'board: next page', 'board: first page through the bridge',
-      'recompute deadlines', 'encrypted backup (worker)', 'request latency during an automatic backup', 'core process memory',
+      'recompute deadlines', 'applicant queue: first page of', 'encrypted backup (worker)', 'request latency during an automatic backup', 'core process memory',
     ]) {
       expect(figures.some((f) => f.startsWith(expected)), expected).toBe(true)
     }

@@ -33,13 +33,13 @@ describe('applicant CSV import', () => {
     const csv = [HEADER, GOOD_1, BAD_SIZE, GOOD_2].join('\r\n')
     const rejected = c.screening.applicants.importCsv(csv, 'all_or_nothing')
     expect(rejected).toMatchObject({ isRejected: true, imported: 0, totalRows: 3, validRows: 2, invalidRows: 1 })
-    expect(c.screening.applicants.list({})).toHaveLength(0)
+    expect(c.screening.applicants.list({}).rows).toHaveLength(0)
     const checked = c.screening.applicants.importCsv(csv, 'validate')
     expect(checked).toMatchObject({ isRejected: false, imported: 0 })
-    expect(c.screening.applicants.list({})).toHaveLength(0)
+    expect(c.screening.applicants.list({}).rows).toHaveLength(0)
     const partial = c.screening.applicants.importCsv(csv, 'valid_rows_only')
     expect(partial).toMatchObject({ isRejected: false, imported: 2 })
-    expect(c.screening.applicants.list({}).map((r) => r.name)).toEqual(['Bo Chen', 'Ana Ruiz'])
+    expect(c.screening.applicants.list({}).rows.map((r) => r.name)).toEqual(['Bo Chen', 'Ana Ruiz'])
   })
 
   it('a clean file imports whole', () => {
@@ -54,7 +54,7 @@ describe('applicant CSV import', () => {
     expect(c.screening.applicants.importCsv('first_name,last_name\n"unterminated,x', 'valid_rows_only')).toMatchObject({ fileError: 'error.csvUnreadable', imported: 0 })
     const short = parseApplicantCsv(`${HEADER}\nAna,Ruiz,4`)
     expect(short.rows[0].errors).toEqual({ _row: 'error.csvColumnCount' })
-    expect(c.screening.applicants.list({})).toHaveLength(0)
+    expect(c.screening.applicants.list({}).rows).toHaveLength(0)
   })
 
   it('reads quoted cells with commas and line breaks, and a byte-order mark', () => {

@@ -21,12 +21,12 @@ describe('the screening module on a real caseload', () => {
     const programs = c.screening.programs.list()
     expect(programs.map((p) => p.key).sort()).toEqual(PROGRAM_CATALOG_SEED.map((p) => p.key).sort())
     expect(programs.every((p) => !p.isVerified && p.notes.includes('verify'))).toBe(true)
-    expect(c.screening.applicants.list({})).toEqual([])
+    expect(c.screening.applicants.list({})).toEqual({ rows: [], total: 0, nextCursor: null })
   })
 
   it('the demo caseload gets demo applicants, some linked to patients of pending appeals', () => {
     const c = core({ seedDemoOnFirstRun: true })
-    const queue = c.screening.applicants.list({})
+    const queue = c.screening.applicants.list({}).rows
     expect(queue.length).toBeGreaterThanOrEqual(5)
     expect(queue.every((row) => row.isDemo)).toBe(true)
     const linked = queue.find((row) => row.patientId !== null)!

@@ -141,12 +141,12 @@ describe('the core refuses what the form refuses', () => {
     const made = makeCore()
     try {
       const dispatch = createDispatcher(made.core)
-      const before = made.core.screening.applicants.list({}).length
+      const before = made.core.screening.applicants.list({}).rows.length
       const base = { firstName: 'Marisol', lastName: 'Delgado' }
       expect(await dispatch('applicants:create', { applicant: { ...base, dateOfBirth: '2030-01-01' } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.dateOfBirth': 'error.birthInFuture' } } })
       expect(await dispatch('applicants:create', { applicant: { ...base, annualIncome: 40_000 } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.householdSize': 'error.householdMissing' } } })
       expect(await dispatch('applicants:create', { applicant: { ...base, annualIncome: -1, householdSize: 2 } })).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'applicant.annualIncome': 'error.incomeNegative' } } })
-      expect(made.core.screening.applicants.list({})).toHaveLength(before)
+      expect(made.core.screening.applicants.list({}).rows).toHaveLength(before)
       const created = made.core.screening.applicants.create({ ...applicant(), ...base }, null).applicant
       const fund = made.core.screening.programs.list()[0]
       const app = made.core.screening.applications.create(created.id, fund.id)
