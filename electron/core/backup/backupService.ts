@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupInfo } from '../../../shared/domain/session'
 import { openDatabase, type Db } from '../db/openDatabase'
@@ -66,13 +66,17 @@ const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0)
  */
 function copySnapshot(db: Db, target: string): 'bytes' | 'rebuilt' {
   if (!db.memory && !db.readonly && !db.inTransaction && String(db.pragma('journal_mode', { simple: true })) === 'wal') {
+    // A passive checkpoint first moves what it can without holding back writers; the TRUNCATE after
+    // it (which does hold them back while it runs) then has little left to copy (issue 15: no request
+    // waits more than 100 ms during a backup).
+    db.pragma('wal_checkpoint(PASSIVE)')
     for (let attempt = 0; attempt < 3; attempt++) {
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.exec('BEGIN')
       try {
         db.prepare('SELECT COUNT(*) FROM sqlite_master').get()
         if (sizeOf(`${db.name}-wal`) === 0) {
-          copyFileSync(db.name, target)
+          copyInSteps(db.name, target)
           return 'bytes'
         }
       } finally {
@@ -82,6 +86,38 @@ function copySnapshot(db: Db, target: string): 'bytes' | 'rebuilt' {
   }
   db.prepare('VACUUM INTO ?').run(target)
   return 'rebuilt'
+}
+
+/** Bytes written between two flushes of the copy to the disk. */
+const COPY_STEP_BYTES = 16 * 1024 * 1024
+
+/**
+ * Copies a file in steps, flushing each step to the disk before the next. A copy written in one go
+ * leaves hundreds of megabytes waiting in the page cache, and the core's next commit (its fsync) then
+ * waits for the file system to write them all out first: requests that write (an audit entry) stalled
+ * 100–250 ms during a 100,000-case backup (issue 15: no request above 100 ms).
+ */
+function copyInSteps(source: string, target: string): void {
+  const input = openSync(source, 'r')
+  const output = openSync(target, 'w', 0o600)
+  try {
+    const buffer = Buffer.allocUnsafe(4 * 1024 * 1024)
+    let sinceFlush = 0
+    for (;;) {
+      const read = readSync(input, buffer, 0, buffer.length, null)
+      if (read === 0) break
+      writeSync(output, buffer, 0, read)
+      sinceFlush += read
+      if (sinceFlush >= COPY_STEP_BYTES) {
+        fdatasyncSync(output)
+        sinceFlush = 0
+      }
+    }
+    fsyncSync(output)
+  } finally {
+    closeSync(output)
+    closeSync(input)
+  }
 }
 
 /**
