@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { appendServerAudit } from './serverAudit'
+import { inTransaction } from './pgTransaction'
 
 export const SERVER_ROLES = ['admin', 'advocate', 'screener', 'read_only'] as const
 export type ServerRole = (typeof SERVER_ROLES)[number]
@@ -15,21 +16,12 @@ const ENROLMENT_HOURS = 24
  * authenticated device: a laptop never tells the server who it is or what it may do.
  */
 export function createAccountService(pool: pg.Pool) {
-  async function audited<T>(accountId: string | null, action: string, detail: Record<string, unknown>, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+  const audited = <T>(accountId: string | null, action: string, detail: Record<string, unknown>, work: (c: pg.PoolClient) => Promise<T>): Promise<T> =>
+    inTransaction(pool, async (client) => {
       const result = await work(client)
       await appendServerAudit(client, accountId, action, detail)
-      await client.query('COMMIT')
       return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+    })
 
   return {
     async createAccount(displayName: string, role: ServerRole): Promise<ServerAccount> {

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:f
 import type pg from 'pg'
 import { aesUnwrap, aesWrap, type Wrapped } from '../core/security/accountKeys'
 import { appendServerAudit } from './serverAudit'
+import { inTransaction } from './pgTransaction'
 
 const KEY_BYTES = 32
 const WRAP_AAD = 'overturn-organization-attachment-key'
@@ -61,17 +62,7 @@ export function createOrganizationKeyring(pool: pg.Pool, serverKey: Buffer) {
     /** The key for one authenticated laptop, over the pinned TLS channel; the hand-over is audited (never the key). */
     async handTo(accountId: string, deviceId: number | null): Promise<{ organizationKey: string; organizationKeyId: string }> {
       const { key, keyId } = await this.get()
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        await appendServerAudit(client, accountId, 'organization_key.hand', { deviceId, keyId })
-        await client.query('COMMIT')
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
-      } finally {
-        client.release()
-      }
+      await inTransaction(pool, (client) => appendServerAudit(client, accountId, 'organization_key.hand', { deviceId, keyId }))
       return { organizationKey: key.toString('base64'), organizationKeyId: keyId }
     },
   }

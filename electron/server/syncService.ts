@@ -7,6 +7,7 @@ import { isEncryptedAttachment } from '../core/documents/attachmentStore'
 import { operationSignatureValid } from './laptopSignatures'
 import { moveRefusal } from './ladderCheck'
 import { appendServerAudit } from './serverAudit'
+import { inTransaction } from './pgTransaction'
 import type { ServerAccount } from './accounts'
 
 /** Serializes writers so that the order of `seq` is the order of commits: a pull after N never misses a later commit with a lower number. */
@@ -39,20 +40,7 @@ export function createSyncService(pool: pg.Pool) {
   // Long-polling pulls wake up when a write commits.
   const committed = new EventEmitter()
   committed.setMaxListeners(0)
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
-  }
+  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => inTransaction(pool, work)
 
   // Writers hold PUSH_LOCK, so the next number is simply one more than the highest: no gaps, no round trip.
   const counters = new WeakMap<pg.PoolClient, number>()
@@ -159,7 +147,7 @@ export function createSyncService(pool: pg.Pool) {
      * and one that does not verify is refused with a sentence (a forged or altered change).
      */
     async push(account: ServerAccount, deviceId: number | null, operations: SyncOperation[], signing: { keyId: string; signPublic: string } | null = null): Promise<PushOutcome[]> {
-      const outcomes = await asWriter(() => inTransaction(async (client) => {
+      const outcomes = await asWriter(() => transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
         const { rows } = await client.query<SeenRow>('SELECT id, status, seq, conflict_id, refusal FROM operations WHERE id = ANY($1::uuid[])',
@@ -234,7 +222,7 @@ export function createSyncService(pool: pg.Pool) {
 
     /** A person chose: the choice becomes an ordinary operation every laptop pulls. */
     async resolve(account: ServerAccount, conflictId: number, choice: 'current' | 'incoming' | 'value', value?: unknown): Promise<SyncConflict> {
-      const resolved = await asWriter(() => inTransaction(async (client) => {
+      const resolved = await asWriter(() => transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK])
         await startCounting(client)
         const { rows } = await client.query(
@@ -274,19 +262,11 @@ export function createSyncService(pool: pg.Pool) {
     async putAttachment(account: ServerAccount, deviceId: number | null, address: string, bytes: Buffer): Promise<void> {
       if (!isEncryptedAttachment(bytes)) throw new ServerError(400, 'validation', 'Attachments must be encrypted with the organization key before they are sent.')
       const digest = createHash('sha256').update(bytes).digest('hex')
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
+      await inTransaction(pool, async (client) => {
         const { rowCount } = await client.query('INSERT INTO attachments (address, bytes, stored_by, ciphertext_sha256) VALUES ($1, $2, $3, $4) ON CONFLICT (address) DO NOTHING',
           [address, bytes, account.id, digest])
         if (rowCount) await appendServerAudit(client, account.id, 'attachment.store', { deviceId, address, bytes: bytes.length })
-        await client.query('COMMIT')
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
-      } finally {
-        client.release()
-      }
+      })
     },
 
     async getAttachment(address: string): Promise<Buffer | null> {
