@@ -7,6 +7,7 @@ import type { Browser } from '@playwright/test'
 import { contract } from '../../shared/contract'
 import { localDayOf } from '../../shared/domain/days'
 import { startBridgeServer } from '../../electron/bridge/bridgeServer'
+import { createEventHub, withCoreEvents } from '../../electron/core/events'
 import { createCore, DATABASE_FILE, type Core } from '../../electron/core/createCore'
 import { insertBulkCaseload, syntheticApplicant, type BulkCaseloadSummary } from './bulkCaseload'
 import { generateCaseload } from '../../electron/core/demo/demoCaseload'
@@ -288,7 +289,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           add({ size, figure: 'board: search box (SQL filter)', unit: 'ms', app: summarize(app), baseline: null, target: null, note: `"${text}": ${core.board.load(filtered, today).cards.length} cards, counts for every column` })
         })
         await measure(size, 'board: through the bridge (HTTP + JSON)', 'ms', async () => {
-          const bridge = await startBridgeServer({ dispatch, rendererDir })
+          const bridge = await startBridgeServer(bridgeOptions())
           try {
             let bytes = 0
             const post = async () => {
@@ -307,8 +308,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         })
       }
 
+      /** The bridge as browser mode starts it (scripts/browser.ts): the core's events streamed to the page. */
+      function bridgeOptions() {
+        const events = createEventHub()
+        return { dispatch: withCoreEvents(dispatch, events), events, rendererDir }
+      }
+
       async function measureBrowser(size: number, runs: number) {
-        const bridge = await startBridgeServer({ dispatch, rendererDir })
+        const bridge = await startBridgeServer(bridgeOptions())
         try {
           const rawPage = rawBoardPage(raw)
           const baseline = await timeRuns(runs, () => rawPage())
