@@ -151,7 +151,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     for (const size of options.sizes) {
       const runs = size > 10_000 ? Math.min(baseRuns, 3) : baseRuns
-      const browserRuns = quick ? 1 : 3
+      // Five paints per size: one page load varies by ±30 ms on this machine, three gave a jumpy median.
+      const browserRuns = quick ? 1 : 5
       log(`\n${size.toLocaleString('en-US')} cases`)
       const dataDir = join(workRoot, `caseload-${size}`)
       const generated = prepareCaseload(size)
