@@ -1,25 +1,12 @@
-import type { ApplicantQueueCursor, ApplicantQueueSort, InsuranceType, ScreeningOutcome } from '../../../shared/domain/screening'
+import type { ApplicantQueueCursor, ApplicantQueueRow, ApplicantQueueSort, InsuranceType, ScreeningOutcome } from '../../../shared/domain/screening'
 import type { UsState } from '../../../shared/domain/enums'
 import type { ApplicantQuery } from '../../../shared/schemas/screeningSchemas'
 import type { Db } from '../db/openDatabase'
 import { likePattern, toBool } from '../db/rowMapping'
 import { QUEUE_SORT_KEYS } from './applicantOutcomes'
 
-export interface QueueRecord {
-  id: number
-  name: string
-  state: UsState | null
-  insuranceType: InsuranceType | null
-  drugName: string
-  fplPercent: number | null
-  counts: Record<ScreeningOutcome, number>
-  bestOutcome: ScreeningOutcome
-  openApplications: number
-  nextReminderOn: string | null
-  isDemo: boolean
-  patientId: number | null
-  updatedAt: string
-}
+/** A queue row as stored: the shared row with its reminder's day only (the reminder itself is looked up for the page). */
+export type QueueRecord = Omit<ApplicantQueueRow, 'nextReminder'> & { nextReminderOn: string | null }
 
 interface QueueRow {
   id: number

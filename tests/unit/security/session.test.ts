@@ -12,6 +12,14 @@ const FAST_KDF = { name: 'scrypt' as const, N: 2 ** 10, r: 8, p: 1 }
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((f) => f()))
 
+/** Scribbles over the middle of the encrypted caseload file, as a failing disk would. */
+function damageCaseload(dir: string): void {
+  const file = join(dir, 'overturn.db')
+  const bytes = readFileSync(file)
+  bytes.fill(0x5a, 8192, 8192 * 6)
+  writeFileSync(file, bytes)
+}
+
 function newSession(dataDir?: string): { session: AppSession; dir: string } {
   const temp = dataDir ? { dir: dataDir, cleanup: () => {} } : makeTempDir()
   const session = createAppSession({ dataDir: temp.dir, kdf: FAST_KDF, now: () => new Date('2026-11-25T15:00:00Z') })
@@ -198,11 +206,7 @@ describe('startup health', () => {
     const userId = session.user!.id
     await session.dispatch('backups:create', {})
     session.lock()
-    // Scribble over the middle of the encrypted file, as a failing disk would.
-    const file = join(dir, 'overturn.db')
-    const bytes = readFileSync(file)
-    bytes.fill(0x5a, 8192, 8192 * 6)
-    writeFileSync(file, bytes)
+    damageCaseload(dir)
     const status = session.unlock(userId, 'lantern orchard velvet')
     expect(status.state).toBe('damaged')
     const backups = (status as { backups: { fileName: string }[] }).backups
@@ -223,10 +227,7 @@ describe('startup health', () => {
     const advocate = (await session.dispatch('users:create', { displayName: 'Casey', role: 'advocate', passphrase: 'advocate passphrase' })) as { ok: true; data: { id: string } }
     await session.dispatch('backups:create', {})
     session.lock()
-    const file = join(dir, 'overturn.db')
-    const bytes = readFileSync(file)
-    bytes.fill(0x5a, 8192, 8192 * 6)
-    writeFileSync(file, bytes)
+    damageCaseload(dir)
     const status = session.unlock(advocate.data.id, 'advocate passphrase')
     expect(status).toMatchObject({ state: 'damaged', administrators: [{ id: adminId, displayName: 'Dana' }] })
     const { backups } = status as { backups: { fileName: string }[] }
